@@ -1,0 +1,114 @@
+/**
+ * CSV reading that accepts what real files look like: UTF-8 with or without BOM or Windows-1252,
+ * `,` `;` or tab separators, CRLF, quoted fields (with separators and line breaks inside).
+ * Rows come with their 1-based line number so that errors can point at them.
+ */
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+export interface DecodedText {
+	text: string;
+	encoding: Encoding;
+	hadBom: boolean;
+}
+
+/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what French spreadsheets save). */
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+	const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	const body = hadBom ? bytes.subarray(3) : bytes;
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', hadBom };
+	} catch {
+		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', hadBom };
+	}
+}
+
+export type Separator = ',' | ';' | '\t';
+
+/** The separator is the candidate that appears most often, outside quotes, in the header line. */
+export function detectSeparator(headerLine: string): Separator {
+	const counts: Record<Separator, number> = { ',': 0, ';': 0, '\t': 0 };
+	let inQuotes = false;
+	for (const ch of headerLine) {
+		if (ch === '"') inQuotes = !inQuotes;
+		else if (!inQuotes && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+	}
+	let best: Separator = ',';
+	for (const sep of [';', '\t'] as const) if (counts[sep] > counts[best]) best = sep;
+	return best;
+}
+
+export interface CsvRow {
+	/** 1-based line number where the row starts. */
+	line: number;
+	fields: string[];
+}
+
+export interface CsvProblem {
+	line: number;
+	message: string;
+}
+
+/**
+ * Parses the whole text. Unquoted lines take a fast path (a plain split); quoted fields may hold
+ * separators, doubled quotes and line breaks. Blank lines are skipped.
+ */
+export function parseCsv(text: string, separator?: Separator): { rows: CsvRow[]; separator: Separator; problems: CsvProblem[] } {
+	const firstBreak = text.indexOf('\n');
+	const sep = separator ?? detectSeparator(firstBreak === -1 ? text : text.slice(0, firstBreak));
+	const rows: CsvRow[] = [];
+	const problems: CsvProblem[] = [];
+	const length = text.length;
+	let pos = 0;
+	let line = 1;
+	while (pos < length) {
+		let end = text.indexOf('\n', pos);
+		if (end === -1) end = length;
+		let lineText = text.slice(pos, end);
+		if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
+		if (lineText.indexOf('"') === -1) {
+			if (lineText.length > 0) rows.push({ line, fields: lineText.split(sep) });
+			pos = end + 1;
+			line++;
+			continue;
+		}
+		// Quoted: parse character by character, possibly across line breaks.
+		const startLine = line;
+		const fields: string[] = [];
+		let field = '';
+		let i = pos;
+		let inQuotes = false;
+		let closed = false;
+		for (; i < length; i++) {
+			const ch = text.charCodeAt(i);
+			if (inQuotes) {
+				if (ch === 34 /* " */) {
+					if (text.charCodeAt(i + 1) === 34) {
+						field += '"';
+						i++;
+					} else inQuotes = false;
+				} else {
+					if (ch === 10) line++;
+					field += text[i];
+				}
+			} else if (ch === 34) {
+				inQuotes = true;
+			} else if (text[i] === sep) {
+				fields.push(field);
+				field = '';
+			} else if (ch === 10) {
+				closed = true;
+				break;
+			} else if (ch !== 13) {
+				field += text[i];
+			}
+		}
+		if (inQuotes) problems.push({ line: startLine, message: 'guillemet ouvert jamais refermé' });
+		fields.push(field);
+		rows.push({ line: startLine, fields });
+		pos = i + 1;
+		line++;
+		if (!closed && i >= length) break;
+	}
+	return { rows, separator: sep, problems };
+}

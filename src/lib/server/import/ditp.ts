@@ -1,0 +1,195 @@
+/**
+ * The official DITP open-data format of the priority policies (politiques prioritaires, 2023+):
+ * `data/ind-*.csv` (indic_vi initial value, indic_va current value, indic_vc target, indic_ta
+ * published progress rate), `metadata/meta_*.csv` and `config/config-viz.yml`.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { LoadedFile } from './read-files';
+import { parseDate, parseNumber } from './parse-values';
+import { publicTerritoryCode, type Level } from './territories';
+import { addProblem, type Direction, type IndicatorDraft, type ReleaseDraft } from './types';
+
+export const DITP_FAMILY = { id: 'politiques-prioritaires', name: 'Politiques prioritaires (2023 et après)' };
+export const DITP_PRODUCER = 'DITP — Baromètre des résultats de l\'action publique';
+export const DITP_LICENCE = 'Licence Ouverte / Etalab 2.0';
+export const DITP_SOURCE_URL = 'https://www.data.gouv.fr/fr/datasets/barometre-des-resultats-de-laction-publique/';
+
+const MAILLES: Record<string, Level> = { NAT: 'national', REG: 'region', DEPT: 'departement' };
+
+/** Metadata gathered from the metadata and config files of the same release. */
+export interface DitpMetadata {
+	engagements: Map<string, string>;
+	chantiers: Map<string, { name: string; engagement: string }>;
+	config: Map<string, Record<string, unknown>>;
+}
+
+export function emptyDitpMetadata(): DitpMetadata {
+	return { engagements: new Map(), chantiers: new Map(), config: new Map() };
+}
+
+function columns(header: string[]): (row: string[], name: string) => string {
+	const index = new Map(header.map((h, i) => [h, i]));
+	return (row, name) => (row[index.get(name) ?? -1] ?? '').trim();
+}
+
+export function slugify(text: string): string {
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}
+
+export function parseDitpEngagements(loaded: LoadedFile, meta: DitpMetadata): void {
+	const get = columns(loaded.header);
+	for (const row of loaded.rows) meta.engagements.set(get(row.fields, 'engagement_short'), get(row.fields, 'engagement_name'));
+}
+
+export function parseDitpChantiers(loaded: LoadedFile, meta: DitpMetadata): void {
+	const get = columns(loaded.header);
+	for (const row of loaded.rows) {
+		meta.chantiers.set(get(row.fields, 'chantier_id'), { name: get(row.fields, 'ch_nom'), engagement: get(row.fields, 'engagement_short') });
+	}
+}
+
+export function parseDitpConfig(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile, meta: DitpMetadata): void {
+	try {
+		// The official file repeats some keys (e.g. `graphs`): accept it, the last one wins, as in PyYAML.
+		const doc = parseYaml(loaded.text, { uniqueKeys: false }) as { indicateurs?: Record<string, unknown>[] };
+		for (const entry of doc?.indicateurs ?? []) if (typeof entry.id === 'string') meta.config.set(entry.id, entry);
+	} catch (error) {
+		const line = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+		addProblem(draft, fileIndex, {
+			line: line?.line ?? 1,
+			column: line?.col ?? 1,
+			message: `YAML illisible : ${(error as Error).message.split('\n')[0]}`,
+			fix: 'corrigez la syntaxe YAML (indentation, guillemets)'
+		});
+	}
+}
+
+/** meta_indicateurs.csv → indicator drafts (needs chantiers, engagements and config parsed first). */
+export function parseDitpIndicators(
+	draft: ReleaseDraft,
+	fileIndex: number,
+	loaded: LoadedFile,
+	meta: DitpMetadata,
+	sourceUpdatedAt: string | null
+): void {
+	const get = columns(loaded.header);
+	for (const row of loaded.rows) {
+		const f = row.fields;
+		const code = get(f, 'indic_id');
+		if (!code) continue;
+		const chantierId = get(f, 'indic_parent_ch');
+		const chantier = meta.chantiers.get(chantierId);
+		const config = meta.config.get(code) ?? {};
+		const values = (config.values ?? {}) as Record<string, unknown>;
+		const tendance = get(f, 'tendance') || String(config.tendance ?? '');
+		const direction: Direction = tendance === 'hausse' ? 'hausse' : tendance === 'baisse' ? 'baisse' : 'neutre';
+		const theme = typeof config.thematique === 'string' ? config.thematique.trim() : null;
+		const unitShort = typeof config.unite_courte === 'string' ? config.unite_courte : null;
+		const indicator: IndicatorDraft = {
+			code,
+			familyId: DITP_FAMILY.id,
+			familyName: DITP_FAMILY.name,
+			themeId: theme ? slugify(theme) : null,
+			themeName: theme,
+			policyId: chantierId,
+			policyName: chantier?.name ?? null,
+			axis: chantier ? (meta.engagements.get(chantier.engagement) ?? null) : null,
+			name: get(f, 'indic_nom_baro') || get(f, 'indic_nom') || code,
+			description: get(f, 'indic_descr_baro') || get(f, 'indic_descr') || null,
+			unit: config.pourcentage === true ? '%' : typeof config.unite_va === 'string' ? config.unite_va : 'nombre',
+			unitLabel: typeof config.unite === 'string' ? config.unite : unitShort,
+			direction,
+			cumulative: values.cumul === true,
+			frequency: null,
+			producer: DITP_PRODUCER,
+			licence: DITP_LICENCE,
+			sourceUrl: DITP_SOURCE_URL,
+			sourceUpdatedAt,
+			sourceIds: null,
+			note: null,
+			sortOrder: typeof config.order_id === 'number' ? config.order_id : 0
+		};
+		if (!chantierId) {
+			addProblem(draft, fileIndex, {
+				line: row.line,
+				column: loaded.header.indexOf('indic_parent_ch') + 1,
+				message: `indicateur ${code} sans chantier`,
+				fix: 'indiquez le chantier parent (CH-…) dans indic_parent_ch'
+			});
+			continue;
+		}
+		draft.indicators.set(code, { ...indicator, file: fileIndex, line: row.line });
+	}
+}
+
+/** data/ind-*.csv → values (indic_va), baselines (indic_vi), targets (indic_vc) and published rates (indic_ta). */
+export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile): void {
+	const col = new Map(loaded.header.map((h, i) => [h, i]));
+	const c = (name: string) => col.get(name)!;
+	const [ID, ZONE, DATE, MAILLE, VI, VA, VC, TA] = [
+		c('indic_id'),
+		c('enforce_zone_id'),
+		c('metric_enforce_date'),
+		c('maille'),
+		c('indic_vi'),
+		c('indic_va'),
+		c('indic_vc'),
+		c('indic_ta')
+	];
+	const width = loaded.header.length;
+	for (const row of loaded.rows) {
+		const f = row.fields;
+		let bad = false;
+		const problem = (column: number, message: string, fix: string) => {
+			bad = true;
+			addProblem(draft, fileIndex, { line: row.line, column: column + 1, message, fix });
+		};
+		if (f.length !== width) {
+			problem(Math.min(f.length, width), `${f.length} champs au lieu de ${width}`, 'vérifiez le séparateur et les guillemets de la ligne');
+			draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
+			continue;
+		}
+		const indicator = f[ID].trim();
+		if (!indicator) problem(ID, 'indic_id vide', "indiquez l'identifiant de l'indicateur (IND-…)");
+		const level = MAILLES[f[MAILLE].trim().toUpperCase()];
+		if (!level) problem(MAILLE, `maille « ${f[MAILLE]} » inconnue`, 'écrivez NAT, REG ou DEPT');
+		const territory = level ? publicTerritoryCode(level, f[ZONE]) : null;
+		if (level && !territory) {
+			problem(ZONE, `zone « ${f[ZONE]} » incompatible avec la maille ${f[MAILLE]}`, 'écrivez FRANCE pour NAT, R84 pour REG, D2A pour DEPT');
+		}
+		const parsedDate = parseDate(f[DATE]);
+		if ('error' in parsedDate) problem(DATE, `metric_enforce_date : ${parsedDate.error}`, 'écrivez la date au format AAAA-MM-JJ');
+		const numbers: (number | null)[] = [VI, VA, VC, TA].map((i) => {
+			const raw = f[i].trim();
+			if (raw === '') return null;
+			const parsed = parseNumber(raw);
+			if ('error' in parsed) {
+				problem(i, `${loaded.header[i]} : ${parsed.error}`, 'écrivez un nombre avec un point décimal, ou laissez vide');
+				return null;
+			}
+			return parsed.value;
+		});
+		if (bad || !territory || 'error' in parsedDate) {
+			draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
+			continue;
+		}
+		const [vi, va, vc, ta] = numbers;
+		const date = parsedDate.date;
+		const base = { file: fileIndex, line: row.line, indicator, territory, indicatorColumn: ID + 1, territoryColumn: ZONE + 1 };
+		const extra = { qualifier: null, sourceId: null, note: null };
+		if (va !== null) draft.values.push({ ...base, ...extra, date, value: va });
+		if (vi !== null) draft.targets.push({ ...base, ...extra, kind: 'initiale', date, value: vi });
+		if (vc !== null) draft.targets.push({ ...base, ...extra, kind: 'cible', date, value: vc });
+		if (ta !== null) {
+			if (ta < 0 || ta > 100) {
+				problem(TA, `indic_ta ${ta} hors de 0–100`, "un taux d'avancement est un pourcentage entre 0 et 100");
+				draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
+			} else draft.rates.push({ ...base, date, rate: ta });
+		}
+	}
+}

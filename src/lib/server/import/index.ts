@@ -1,0 +1,90 @@
+/**
+ * importRelease: the one path by which figures enter the store — used by `npm run import`,
+ * `npm run db:seed` and the tests. Everything is read and validated first; a release with any
+ * problem writes nothing. A valid one is applied in one transaction after an online backup.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { openWritableStore } from '../store';
+import { diffRelease, writeRelease, type DiffResult } from './apply';
+import type { Problem } from './types';
+import { crossCheck, readRelease, storeKeys } from './validate';
+
+export interface ImportOptions {
+	dbPath: string;
+	dryRun?: boolean;
+	/** Date of last update of the source for formats that do not carry it (DITP): `YYYY-MM-DD`. */
+	sourceUpdatedAt?: string | null;
+	/** Backups to keep in `<db folder>/backups/`. */
+	keepBackups?: number;
+	now?: () => Date;
+	onProgress?: (done: number, total: number) => void;
+}
+
+export type ImportReport =
+	| { ok: false; dryRun: boolean; problems: Problem[]; problemCount: number; files: DiffResult['files'] | null }
+	| ({ ok: true; dryRun: boolean; releaseId: number | null; backupPath: string | null } & Omit<DiffResult, 'plan'>);
+
+export async function importRelease(inputs: string[], options: ImportOptions): Promise<ImportReport> {
+	const dryRun = options.dryRun ?? false;
+	const draft = readRelease(inputs, { sourceUpdatedAt: options.sourceUpdatedAt });
+	const storeExisted = existsSync(options.dbPath);
+	// A dry run against a missing store must not create it: validate against an empty in-memory one.
+	const db = openWritableStore(dryRun && !storeExisted ? ':memory:' : options.dbPath);
+	const client = db.$client;
+	try {
+		crossCheck(draft, storeKeys(client));
+		if (draft.problemCount > 0) {
+			return { ok: false, dryRun, problems: draft.problems, problemCount: draft.problemCount, files: null };
+		}
+		const diff = diffRelease(client, draft);
+		const { plan: _plan, ...summary } = diff;
+		if (dryRun) return { ok: true, dryRun, releaseId: null, backupPath: null, ...summary };
+		// Re-importing the same files changes nothing: no backup, no release record.
+		if (!changesAnything(diff)) return { ok: true, dryRun, releaseId: null, backupPath: null, ...summary };
+
+		const hasData = (client.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n > 0;
+		const now = (options.now ?? (() => new Date()))();
+		const backupPath = hasData ? await backup(client, options.dbPath, now, options.keepBackups ?? 5) : null;
+		const sourceUpdatedAt = latest([
+			options.sourceUpdatedAt ?? null,
+			...[...draft.indicators.values()].map((i) => i.sourceUpdatedAt),
+			...[...draft.sources.values()].map((s) => s.updatedAt)
+		]);
+		const apply = client.transaction(() =>
+			writeRelease(client, draft, diff, { importedAt: now.toISOString(), sourceUpdatedAt }, options.onProgress)
+		);
+		const { releaseId } = apply();
+		client.pragma('optimize');
+		return { ok: true, dryRun, releaseId, backupPath, ...summary };
+	} finally {
+		client.close();
+	}
+}
+
+function changesAnything(diff: DiffResult): boolean {
+	const { values, targets, rates, entities, metadata } = diff;
+	return (
+		values.inserted + values.revised + targets.inserted + targets.revised + rates.inserted + rates.revised + entities.inserted + entities.revised > 0 ||
+		metadata.indicatorsNew + metadata.indicatorsUpdated + metadata.sourcesNew + metadata.sourcesUpdated > 0
+	);
+}
+
+function latest(dates: (string | null)[]): string | null {
+	return dates.filter((d): d is string => !!d).sort().at(-1) ?? null;
+}
+
+/** Online backup (consistent while readers use the store), keeping the newest few. */
+async function backup(client: import('better-sqlite3').Database, dbPath: string, now: Date, keep: number): Promise<string> {
+	const dir = join(dirname(dbPath), 'backups');
+	mkdirSync(dir, { recursive: true });
+	const stamp = now.toISOString().replace(/[:.]/g, '-');
+	const name = basename(dbPath).replace(/\.sqlite$/, '');
+	const path = join(dir, `${name}-${stamp}.sqlite`);
+	await client.backup(path);
+	const mine = readdirSync(dir)
+		.filter((f) => f.startsWith(`${name}-`) && f.endsWith('.sqlite'))
+		.sort();
+	for (const old of mine.slice(0, Math.max(0, mine.length - keep))) rmSync(join(dir, old));
+	return path;
+}

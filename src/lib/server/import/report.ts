@@ -1,0 +1,64 @@
+/** The import command's printed summary, and its progress bar on a terminal. */
+import type { ImportReport } from './index';
+import { MAX_PROBLEMS } from './types';
+
+const n = (x: number) => x.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
+
+export function formatReport(report: ImportReport): { text: string; exitCode: number } {
+	const lines: string[] = [];
+	if (!report.ok) {
+		for (const p of report.problems) lines.push(`${p.file}:${p.line}:${p.column}: ${p.message} — ${p.fix}`);
+		if (report.problemCount > report.problems.length) {
+			lines.push(`… et ${n(report.problemCount - report.problems.length)} autres problèmes (seuls les ${MAX_PROBLEMS} premiers sont listés).`);
+		}
+		lines.push(`Import refusé : ${n(report.problemCount)} problème(s). Rien n'a été écrit dans la base.`);
+		return { text: lines.join('\n') + '\n', exitCode: 1 };
+	}
+	lines.push(
+		report.dryRun
+			? 'Essai à blanc (--dry-run) : rien ne sera écrit.'
+			: report.releaseId === null
+				? "Aucun changement : cette livraison est déjà dans la base, qui n'a pas été modifiée."
+				: `Livraison n° ${report.releaseId} importée.`
+	);
+	if (report.backupPath) lines.push(`Sauvegarde préalable : ${report.backupPath}`);
+	lines.push('', 'Par fichier :');
+	lines.push(pad(['fichier', 'format', 'lues', 'ajoutées', 'révisées', 'inchangées', 'rejetées']));
+	for (const f of report.files) {
+		lines.push(pad([f.display, `${f.format ?? '?'}/${f.kind ?? '?'}`, n(f.read), n(f.inserted), n(f.revised), n(f.unchanged), n(f.rejected)]));
+	}
+	if (report.indicators.length) {
+		lines.push('', 'Par indicateur (valeurs) :');
+		lines.push(pad(['indicateur', '', 'lues', 'ajoutées', 'révisées', 'inchangées', 'rejetées']));
+		for (const s of report.indicators) {
+			lines.push(pad([s.code, '', n(s.read), n(s.inserted), n(s.revised), n(s.unchanged), n(s.rejected)]));
+			for (const e of s.examples) lines.push(`    révision ${e.territory} ${e.date || '(non datée)'} : ${e.old} → ${e.new}`);
+		}
+	}
+	const c = (label: string, x: { read: number; inserted: number; revised: number; unchanged: number }) =>
+		`${label} : ${n(x.read)} lues, ${n(x.inserted)} ajoutées, ${n(x.revised)} révisées, ${n(x.unchanged)} inchangées`;
+	lines.push('', 'Total :');
+	lines.push('  ' + c('valeurs', report.values));
+	lines.push('  ' + c('valeurs initiales et cibles', report.targets));
+	lines.push('  ' + c('taux publiés', report.rates));
+	lines.push('  ' + c('entités', report.entities));
+	const m = report.metadata;
+	lines.push(`  indicateurs : ${m.indicatorsNew} nouveaux, ${m.indicatorsUpdated} mis à jour ; sources : ${m.sourcesNew} nouvelles, ${m.sourcesUpdated} mises à jour`);
+	return { text: lines.join('\n') + '\n', exitCode: 0 };
+}
+
+function pad(cells: string[]): string {
+	const widths = [44, 22, 10, 10, 10, 11, 9];
+	return cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ');
+}
+
+/** A one-line bar redrawn in place; only used when stderr is a terminal. */
+export function progressBar(stream: NodeJS.WriteStream): (done: number, total: number) => void {
+	return (done, total) => {
+		if (total < 50_000) return;
+		const width = 30;
+		const filled = Math.round((done / total) * width);
+		stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n(done)} / ${n(total)} valeurs`);
+		if (done === total) stream.write('\n');
+	};
+}

@@ -1,0 +1,152 @@
+/** Shapes shared by the steps of an import: read → parse → validate → diff → apply. */
+import type { Level } from './territories';
+
+/** One problem in an input, reported as `file:line:column: what — fix`. */
+export interface Problem {
+	file: string;
+	line: number;
+	column: number;
+	message: string;
+	fix: string;
+}
+
+export type Direction = 'hausse' | 'baisse' | 'neutre';
+
+export interface IndicatorDraft {
+	code: string;
+	familyId: string;
+	familyName: string | null;
+	themeId: string | null;
+	themeName: string | null;
+	policyId: string;
+	policyName: string | null;
+	axis: string | null;
+	name: string;
+	description: string | null;
+	unit: string;
+	unitLabel: string | null;
+	direction: Direction;
+	cumulative: boolean;
+	frequency: string | null;
+	producer: string;
+	licence: string;
+	sourceUrl: string | null;
+	sourceUpdatedAt: string | null;
+	sourceIds: string | null;
+	note: string | null;
+	sortOrder: number;
+}
+
+export interface SourceDraft {
+	id: string;
+	producer: string;
+	title: string;
+	url: string | null;
+	licence: string;
+	updatedAt: string | null;
+	note: string | null;
+}
+
+/** Where a row came from, for errors and per-file counts. */
+export interface Origin {
+	file: number;
+	line: number;
+}
+
+/** One dated value. Kept small: a release may hold millions. */
+export interface ValueDraft extends Origin {
+	indicator: string;
+	territory: string;
+	date: string;
+	value: number;
+	/** undefined: the file has no such column, and the stored annotation is kept. */
+	qualifier: string | null | undefined;
+	sourceId: string | null | undefined;
+	note: string | null | undefined;
+	/** Column of the indicator and territory fields, to point at them in cross-checks. */
+	indicatorColumn: number;
+	territoryColumn: number;
+}
+
+export interface TargetDraft extends Origin {
+	indicator: string;
+	territory: string;
+	kind: 'initiale' | 'cible';
+	date: string;
+	value: number;
+	qualifier: string | null | undefined;
+	sourceId: string | null | undefined;
+	note: string | null | undefined;
+	indicatorColumn: number;
+	territoryColumn: number;
+}
+
+export interface RateDraft extends Origin {
+	indicator: string;
+	territory: string;
+	date: string;
+	rate: number;
+	indicatorColumn: number;
+	territoryColumn: number;
+}
+
+export interface EntityDraft extends Origin {
+	id: string;
+	kind: string;
+	name: string;
+	territory: string | null;
+	date: string | null;
+	attributes: string;
+	sourceIds: string | null;
+}
+
+export type FileKind =
+	| 'valeurs'
+	| 'cibles'
+	| 'indicateurs'
+	| 'sources'
+	| 'entites'
+	| 'avancements'
+	| 'ditp-valeurs'
+	| 'ditp-indicateurs'
+	| 'ditp-chantiers'
+	| 'ditp-engagements'
+	| 'ditp-config';
+
+export interface InputFile {
+	/** Path as given on the command line (or relative to a given folder). */
+	display: string;
+	path: string;
+	sha256: string;
+	bytes: number;
+	kind: FileKind | null;
+	format: 'canonique' | 'ditp' | null;
+	encoding?: string;
+	separator?: string;
+	rows: number;
+}
+
+/** Everything a release brings, parsed and validated, before it touches the store. */
+export interface ReleaseDraft {
+	files: InputFile[];
+	indicators: Map<string, IndicatorDraft & Origin>;
+	sources: Map<string, SourceDraft & Origin>;
+	values: ValueDraft[];
+	targets: TargetDraft[];
+	rates: RateDraft[];
+	entities: EntityDraft[];
+	problems: Problem[];
+	/** Problems beyond the cap are counted, not kept. */
+	problemCount: number;
+	/** Rows rejected (one or more problems) per file index. */
+	rejectedByFile: number[];
+}
+
+export const MAX_PROBLEMS = 100;
+
+export function addProblem(draft: ReleaseDraft, fileIndex: number, p: Omit<Problem, 'file'>): void {
+	draft.problemCount++;
+	if (draft.problems.length < MAX_PROBLEMS) draft.problems.push({ file: draft.files[fileIndex].display, ...p });
+}
+
+export type { Level };

@@ -1,0 +1,189 @@
+/**
+ * Reads every input of a release into one draft, then cross-checks it (unknown indicators,
+ * territories and sources, duplicate keys). Nothing here writes to the store.
+ */
+import type Database from 'better-sqlite3';
+import { parseCanonical, type CanonicalKind } from './canonical';
+import {
+	emptyDitpMetadata,
+	parseDitpChantiers,
+	parseDitpConfig,
+	parseDitpEngagements,
+	parseDitpIndicators,
+	parseDitpValues
+} from './ditp';
+import { expandInputs, loadFile, sortByKind, type LoadedFile } from './read-files';
+import { territoryReference } from './territories';
+import { addProblem, type ReleaseDraft } from './types';
+
+export interface ReadOptions {
+	/** Date of last update of the source, for formats that do not carry it (DITP). */
+	sourceUpdatedAt?: string | null;
+}
+
+export function emptyDraft(): ReleaseDraft {
+	return {
+		files: [],
+		indicators: new Map(),
+		sources: new Map(),
+		values: [],
+		targets: [],
+		rates: [],
+		entities: [],
+		problems: [],
+		problemCount: 0,
+		rejectedByFile: []
+	};
+}
+
+export function readRelease(inputs: string[], options: ReadOptions = {}): ReleaseDraft {
+	const draft = emptyDraft();
+	const { paths, missing } = expandInputs(inputs);
+	for (const path of missing) {
+		draft.files.push({ display: path, path, sha256: '', bytes: 0, kind: null, format: null, rows: 0 });
+		addProblem(draft, draft.files.length - 1, { line: 0, column: 0, message: 'fichier ou dossier introuvable', fix: 'vérifiez le chemin' });
+	}
+	if (paths.length === 0 && missing.length === 0) {
+		draft.files.push({ display: inputs.join(' '), path: '', sha256: '', bytes: 0, kind: null, format: null, rows: 0 });
+		addProblem(draft, 0, { line: 0, column: 0, message: 'aucun fichier CSV trouvé', fix: 'donnez des fichiers .csv ou un dossier qui en contient' });
+	}
+	const loaded: LoadedFile[] = sortByKind(paths.map(({ path, display }) => loadFile(path, display)));
+	const meta = emptyDitpMetadata();
+	const sourceUpdatedAt = options.sourceUpdatedAt ?? null;
+	for (const item of loaded) {
+		const index = draft.files.push(item.file) - 1;
+		const { kind } = item.file;
+		if (item.file.bytes === 0 || (kind !== 'ditp-config' && item.header.length === 0)) {
+			addProblem(draft, index, { line: 1, column: 1, message: 'fichier vide', fix: "ajoutez une ligne d'en-tête et des données, ou retirez le fichier" });
+			continue;
+		}
+		if (!kind) {
+			addProblem(draft, index, {
+				line: 1,
+				column: 1,
+				message: `en-tête non reconnu : ${item.header.slice(0, 6).join(',')}`,
+				fix: 'en-tête canonique attendu, ex. indicateur_id,maille,code_territoire,date,valeur (voir db/README.md), ou un fichier ind-*.csv de la DITP'
+			});
+			continue;
+		}
+		if (kind !== 'ditp-config' && kind !== 'indicateurs' && kind !== 'sources' && item.rows.length === 0 && !kind.startsWith('ditp-')) {
+			addProblem(draft, index, { line: 2, column: 1, message: "fichier sans données (l'en-tête seul)", fix: 'ajoutez des lignes ou retirez le fichier' });
+			continue;
+		}
+		switch (kind) {
+			case 'ditp-engagements':
+				parseDitpEngagements(item, meta);
+				break;
+			case 'ditp-chantiers':
+				parseDitpChantiers(item, meta);
+				break;
+			case 'ditp-config':
+				parseDitpConfig(draft, index, item, meta);
+				break;
+			case 'ditp-indicateurs':
+				parseDitpIndicators(draft, index, item, meta, sourceUpdatedAt);
+				break;
+			case 'ditp-valeurs':
+				parseDitpValues(draft, index, item);
+				break;
+			default:
+				parseCanonical(draft, index, item, kind as CanonicalKind);
+		}
+	}
+	return draft;
+}
+
+/** What the store already knows, for cross-checks. */
+export interface StoreKeys {
+	indicators: Map<string, number>;
+	sources: Set<string>;
+}
+
+export function storeKeys(client: Database.Database): StoreKeys {
+	return {
+		indicators: new Map(
+			(client.prepare('SELECT code, id FROM indicators').all() as { code: string; id: number }[]).map((r) => [r.code, r.id])
+		),
+		sources: new Set((client.prepare('SELECT id FROM sources').all() as { id: string }[]).map((r) => r.id))
+	};
+}
+
+const UNKNOWN_INDICATOR_FIX = "ajoutez l'indicateur dans un fichier indicateurs.csv de la même livraison, ou corrigez l'identifiant";
+
+/** Cross-checks references and key uniqueness; problems go into the draft. */
+export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
+	const territories = new Set(territoryReference().map((t) => t.code));
+	const indicatorKnown = (code: string) => draft.indicators.has(code) || known.indicators.has(code);
+	const sourceKnown = (id: string) => draft.sources.has(id) || known.sources.has(id);
+	const rejected = new Set<string>();
+	const reject = (file: number, line: number) => {
+		const key = `${file}:${line}`;
+		if (!rejected.has(key)) {
+			rejected.add(key);
+			draft.rejectedByFile[file] = (draft.rejectedByFile[file] ?? 0) + 1;
+		}
+	};
+	const checkRefs = (
+		rows: { file: number; line: number; indicator: string; territory: string; indicatorColumn: number; territoryColumn: number; sourceId?: string | null }[]
+	) => {
+		for (const row of rows) {
+			if (!indicatorKnown(row.indicator)) {
+				addProblem(draft, row.file, { line: row.line, column: row.indicatorColumn, message: `indicateur inconnu « ${row.indicator} »`, fix: UNKNOWN_INDICATOR_FIX });
+				reject(row.file, row.line);
+			}
+			if (!territories.has(row.territory)) {
+				addProblem(draft, row.file, {
+					line: row.line,
+					column: row.territoryColumn,
+					message: `territoire inconnu « ${row.territory} »`,
+					fix: 'utilisez un code du COG : FR, une région (84, 01…) ou un département (01…95, 2A, 2B, 971…976)'
+				});
+				reject(row.file, row.line);
+			}
+			if (row.sourceId) {
+				for (const id of row.sourceId.split(';').map((s) => s.trim()).filter(Boolean)) {
+					if (!sourceKnown(id)) {
+						addProblem(draft, row.file, { line: row.line, column: 0, message: `source inconnue « ${id} »`, fix: 'décrivez la source dans un fichier sources.csv de la même livraison' });
+						reject(row.file, row.line);
+					}
+				}
+			}
+		}
+	};
+	checkRefs(draft.values);
+	checkRefs(draft.targets);
+	checkRefs(draft.rates);
+	for (const indicator of draft.indicators.values()) {
+		for (const id of (indicator.sourceIds ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
+			if (!sourceKnown(id)) {
+				addProblem(draft, indicator.file, { line: indicator.line, column: 0, message: `source inconnue « ${id} » pour ${indicator.code}`, fix: 'décrivez la source dans un fichier sources.csv de la même livraison' });
+			}
+		}
+	}
+	for (const entity of draft.entities) {
+		if (entity.territory && !territories.has(entity.territory)) {
+			addProblem(draft, entity.file, { line: entity.line, column: 0, message: `territoire inconnu « ${entity.territory} »`, fix: 'utilisez un code du COG' });
+		}
+	}
+	const duplicate = (what: string) => `${what} en double dans la livraison`;
+	const firstSeen = <T extends { file: number; line: number }>(rows: T[], keyOf: (r: T) => string, what: string, fix: string) => {
+		const seen = new Map<string, T>();
+		for (const row of rows) {
+			const key = keyOf(row);
+			const first = seen.get(key);
+			if (first) {
+				addProblem(draft, row.file, {
+					line: row.line,
+					column: 1,
+					message: `${duplicate(what)} (déjà en ${draft.files[first.file].display}:${first.line})`,
+					fix
+				});
+				reject(row.file, row.line);
+			} else seen.set(key, row);
+		}
+	};
+	firstSeen(draft.values, (v) => `${v.indicator}\u0000${v.territory}\u0000${v.date}`, 'valeur (indicateur × territoire × date)', 'gardez une seule valeur par indicateur, territoire et date');
+	firstSeen(draft.targets, (v) => `${v.indicator}\u0000${v.territory}\u0000${v.kind}\u0000${v.date}`, 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
+	firstSeen(draft.rates, (v) => `${v.indicator}\u0000${v.territory}\u0000${v.date}`, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
+	firstSeen(draft.entities, (e) => e.id, 'entité', 'gardez une seule ligne par entite_id');
+}
