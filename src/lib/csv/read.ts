@@ -19,8 +19,27 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', hadBom };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', hadBom };
+		return { text: decodeWindows1252(body), encoding: 'windows-1252', hadBom };
 	}
+}
+
+// Node's TextDecoder('windows-1252') decodes 0x80–0x9F as Latin-1 control characters: map them (€, œ, ’…).
+const CP1252_HIGH =
+	'\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+	'\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	let out = '';
+	for (let i = 0; i < bytes.length; i += 8192) {
+		const chunk = bytes.subarray(i, i + 8192);
+		const codes = new Array<number>(chunk.length);
+		for (let j = 0; j < chunk.length; j++) {
+			const b = chunk[j];
+			codes[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+		}
+		out += String.fromCharCode(...codes);
+	}
+	return out;
 }
 
 export type Separator = ',' | ';' | '\t';
