@@ -146,10 +146,9 @@ export const observations = sqliteTable(
 			.references(() => releases.id),
 		revisions: integer('revisions').notNull().default(0)
 	},
-	(t) => [
-		primaryKey({ columns: [t.indicatorId, t.territoryId, t.date] }),
-		index('observations_territory').on(t.territoryId, t.indicatorId)
-	]
+	// Stored WITHOUT ROWID (custom migration 0001): the primary key is the table, one B-tree to write.
+	// Per-territory reads use the key with skip-scan over the few hundred indicators.
+	(t) => [primaryKey({ columns: [t.indicatorId, t.territoryId, t.date] })]
 );
 
 /** Old → new for every revised value, so a release can show exactly what it changed. */

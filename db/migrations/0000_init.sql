@@ -62,7 +62,6 @@ CREATE TABLE `observations` (
 	FOREIGN KEY (`release_id`) REFERENCES `releases`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `observations_territory` ON `observations` (`territory_id`,`indicator_id`);--> statement-breakpoint
 CREATE TABLE `policies` (
 	`id` text PRIMARY KEY NOT NULL,
 	`family_id` text NOT NULL,

@@ -69,14 +69,24 @@ export interface CsvProblem {
 }
 
 /**
- * Parses the whole text. Unquoted lines take a fast path (a plain split); quoted fields may hold
- * separators, doubled quotes and line breaks. Blank lines are skipped.
+ * Parses the whole text (small files). Large files use csvRows, which yields one row at a time.
  */
 export function parseCsv(text: string, separator?: Separator): { rows: CsvRow[]; separator: Separator; problems: CsvProblem[] } {
-	const firstBreak = text.indexOf('\n');
-	const sep = separator ?? detectSeparator(firstBreak === -1 ? text : text.slice(0, firstBreak));
-	const rows: CsvRow[] = [];
+	const sep = separator ?? detectSeparator(firstLine(text));
 	const problems: CsvProblem[] = [];
+	return { rows: [...csvRows(text, sep, problems)], separator: sep, problems };
+}
+
+export function firstLine(text: string): string {
+	const end = text.indexOf('\n');
+	return end === -1 ? text : text.slice(0, end);
+}
+
+/**
+ * Yields rows one by one. Unquoted lines take a fast path (a plain split); quoted fields may hold
+ * separators, doubled quotes and line breaks. Blank lines are skipped.
+ */
+export function* csvRows(text: string, sep: Separator, problems: CsvProblem[]): Generator<CsvRow> {
 	const length = text.length;
 	let pos = 0;
 	let line = 1;
@@ -86,7 +96,7 @@ export function parseCsv(text: string, separator?: Separator): { rows: CsvRow[];
 		let lineText = text.slice(pos, end);
 		if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
 		if (lineText.indexOf('"') === -1) {
-			if (lineText.length > 0) rows.push({ line, fields: lineText.split(sep) });
+			if (lineText.length > 0) yield { line, fields: lineText.split(sep) };
 			pos = end + 1;
 			line++;
 			continue;
@@ -97,7 +107,6 @@ export function parseCsv(text: string, separator?: Separator): { rows: CsvRow[];
 		let field = '';
 		let i = pos;
 		let inQuotes = false;
-		let closed = false;
 		for (; i < length; i++) {
 			const ch = text.charCodeAt(i);
 			if (inQuotes) {
@@ -116,7 +125,6 @@ export function parseCsv(text: string, separator?: Separator): { rows: CsvRow[];
 				fields.push(field);
 				field = '';
 			} else if (ch === 10) {
-				closed = true;
 				break;
 			} else if (ch !== 13) {
 				field += text[i];
@@ -124,10 +132,8 @@ export function parseCsv(text: string, separator?: Separator): { rows: CsvRow[];
 		}
 		if (inQuotes) problems.push({ line: startLine, message: 'guillemet ouvert jamais refermé' });
 		fields.push(field);
-		rows.push({ line: startLine, fields });
+		yield { line: startLine, fields };
 		pos = i + 1;
 		line++;
-		if (!closed && i >= length) break;
 	}
-	return { rows, separator: sep, problems };
 }

@@ -80,7 +80,6 @@ function annotationChanged(draft: string | null | undefined, stored: string | nu
 
 export function diffRelease(client: Database.Database, draft: ReleaseDraft): DiffResult {
 	const terr = territoryIds(client);
-	const codeOfTerritory = new Map([...terr].map(([code, id]) => [id, code]));
 	const indicatorIds = new Map(
 		(client.prepare('SELECT code, id FROM indicators').all() as { code: string; id: number }[]).map((r) => [r.code, r.id])
 	);
@@ -113,26 +112,32 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 		list.push(i);
 	});
 	const selectObs = client.prepare('SELECT territory_id AS t, date AS d, value AS v, qualifier AS q, source_id AS s, note AS n FROM observations WHERE indicator_id = ?');
+	// Stored points are keyed by territory id × 2^20 + interned date: numbers, not strings.
+	const dateIds = new Map<string, number>();
+	const dateId = (d: string) => {
+		let id = dateIds.get(d);
+		if (id === undefined) dateIds.set(d, (id = dateIds.size));
+		return id;
+	};
+	type StoredPoint = { t: number; d: string; v: number; q: string | null; s: string | null; n: string | null };
 	for (const [code, rows] of byIndicatorRows) {
 		const summary = summaryOf(code);
 		const id = indicatorIds.get(code);
-		const stored = new Map<string, { v: number; q: string | null; s: string | null; n: string | null }>();
+		const stored = new Map<number, StoredPoint>();
 		if (id !== undefined) {
-			for (const r of selectObs.iterate(id) as Iterable<{ t: number; d: string; v: number; q: string | null; s: string | null; n: string | null }>) {
-				stored.set(`${r.t}|${r.d}`, r);
-			}
+			for (const r of selectObs.iterate(id) as Iterable<StoredPoint>) stored.set(r.t * 2 ** 20 + dateId(r.d), r);
 		}
 		for (const i of rows) {
 			const v = draft.values[i];
-			const old = stored.get(`${terr.get(v.territory)}|${v.date}`);
-			summary.read++;
+			const territoryId = terr.get(v.territory)!;
+			const old = stored.size === 0 ? undefined : stored.get(territoryId * 2 ** 20 + dateId(v.date));
 			let op: Op;
 			if (!old) op = 1;
 			else if (old.v !== v.value || annotationChanged(v.qualifier, old.q) || annotationChanged(v.sourceId, old.s) || annotationChanged(v.note, old.n)) {
 				op = 2;
 				valueOld[i] = old.v;
 				if (summary.examples.length < MAX_EXAMPLES && old.v !== v.value) {
-					summary.examples.push({ territory: codeOfTerritory.get(terr.get(v.territory)!)!, date: v.date, old: old.v, new: v.value });
+					summary.examples.push({ territory: v.territory, date: v.date, old: old.v, new: v.value });
 				}
 			} else op = 0;
 			valueOps[i] = op;
@@ -141,6 +146,7 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 			files[v.file][key]++;
 			values[key]++;
 		}
+		summary.read += rows.length;
 		values.read += rows.length;
 	}
 
@@ -324,10 +330,12 @@ export function writeRelease(
 		);
 	const releaseId = Number(release.lastInsertRowid);
 
-	// Observations: only new and revised rows are written.
-	const insertObs = client.prepare(
-		'INSERT INTO observations (indicator_id, territory_id, date, value, qualifier, source_id, note, release_id, revisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)'
-	);
+	// Observations: only new and revised rows are written. New rows go in batches of 50 per
+	// statement: a million single-row calls cost more in bindings than SQLite spends storing them.
+	const OBS_COLUMNS = '(indicator_id, territory_id, date, value, qualifier, source_id, note, release_id)';
+	const BATCH = 50;
+	const insertBatch = client.prepare(`INSERT INTO observations ${OBS_COLUMNS} VALUES ${Array(BATCH).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+	const insertObs = client.prepare(`INSERT INTO observations ${OBS_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 	const reviseObs = client.prepare(
 		`UPDATE observations SET value = ?, qualifier = coalesce(?, qualifier), source_id = coalesce(?, source_id), note = coalesce(?, note),
 		   release_id = ?, revisions = revisions + 1 WHERE indicator_id = ? AND territory_id = ? AND date = ?`
@@ -341,6 +349,8 @@ export function writeRelease(
 	);
 	const { valueOps, valueOld } = diff.plan;
 	const total = draft.values.length;
+	const params: unknown[] = new Array(BATCH * 8);
+	let pending = 0;
 	for (let i = 0; i < total; i++) {
 		const op = valueOps[i];
 		if (op === 0) continue;
@@ -348,7 +358,19 @@ export function writeRelease(
 		const indicatorId = indicatorIds.get(v.indicator)!;
 		const territoryId = terr.get(v.territory)!;
 		if (op === 1) {
-			insertObs.run(indicatorId, territoryId, v.date, v.value, v.qualifier ?? null, v.sourceId ?? null, v.note ?? null, releaseId);
+			const o = pending * 8;
+			params[o] = indicatorId;
+			params[o + 1] = territoryId;
+			params[o + 2] = v.date;
+			params[o + 3] = v.value;
+			params[o + 4] = v.qualifier ?? null;
+			params[o + 5] = v.sourceId ?? null;
+			params[o + 6] = v.note ?? null;
+			params[o + 7] = releaseId;
+			if (++pending === BATCH) {
+				insertBatch.run(params);
+				pending = 0;
+			}
 		} else {
 			reviseObs.run(v.value, v.qualifier ?? null, v.sourceId ?? null, v.note ?? null, releaseId, indicatorId, territoryId, v.date);
 			// An empty cell in a present column clears the annotation.
@@ -359,6 +381,7 @@ export function writeRelease(
 		}
 		if (onProgress && (i & 0xffff) === 0) onProgress(i, total);
 	}
+	for (let b = 0; b < pending; b++) insertObs.run(params.slice(b * 8, b * 8 + 8));
 	onProgress?.(total, total);
 
 	const upsertTarget = client.prepare(

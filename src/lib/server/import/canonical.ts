@@ -28,15 +28,32 @@ export function canonicalSchema(kind: CanonicalKind): TableSchema {
 	return schema;
 }
 
-/** Reads one row's cells by column name, recording problems against the right column. */
+/** Parsed forms of repeated cells (a release repeats the same dates and territories a million times). */
+interface Caches {
+	dates: Map<string, string>;
+	territories: Map<string, string>;
+	/** One string per indicator id rather than one per row. */
+	ids: Map<string, string>;
+}
+
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** Reads one row's cells by column name, recording problems against the right column. One per file, reset per row. */
 class RowReader {
 	bad = false;
+	row: CsvRow = { line: 0, fields: [] };
 	constructor(
 		private draft: ReleaseDraft,
 		private fileIndex: number,
 		private columns: Map<string, number>,
-		public row: CsvRow
+		private caches: Caches
 	) {}
+
+	reset(row: CsvRow): this {
+		this.row = row;
+		this.bad = false;
+		return this;
+	}
 
 	col(name: string): number {
 		return (this.columns.get(name) ?? -1) + 1;
@@ -73,8 +90,18 @@ class RowReader {
 		return value;
 	}
 
+	/** A required identifier, shared across rows. */
+	id(name: string, fix: string): string {
+		const value = this.required(name, fix);
+		const shared = this.caches.ids.get(value);
+		if (shared !== undefined) return shared;
+		this.caches.ids.set(value, value);
+		return value;
+	}
+
 	number(name: string): number {
 		const raw = this.text(name);
+		if (PLAIN_NUMBER.test(raw)) return Number(raw);
 		if (!raw) {
 			this.problem(name, `${name} vide`, 'indiquez la valeur, ou retirez la ligne : une valeur manquante ne s\'écrit pas');
 			return NaN;
@@ -89,6 +116,8 @@ class RowReader {
 
 	date(name: string, { allowEmpty }: { allowEmpty: boolean }): string {
 		const raw = this.text(name);
+		const cached = this.caches.dates.get(raw);
+		if (cached !== undefined) return cached;
 		if (!raw) {
 			if (!allowEmpty) this.problem(name, `${name} vide`, 'indiquez une date AAAA, AAAA-MM ou AAAA-MM-JJ');
 			return '';
@@ -98,12 +127,16 @@ class RowReader {
 			this.problem(name, `${name} : ${parsed.error}`, 'écrivez la date au format AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2024-03-31)');
 			return '';
 		}
+		this.caches.dates.set(raw, parsed.date);
 		return parsed.date;
 	}
 
 	/** `maille` + `code_territoire` → public territory code (`FR`, `R84`, `D2A`). */
 	territory(): string {
 		const rawLevel = this.text('maille');
+		const cacheKey = `${rawLevel}\u0000${this.text('code_territoire')}`;
+		const cached = this.caches.territories.get(cacheKey);
+		if (cached !== undefined) return cached;
 		const level: Level | null = parseLevel(rawLevel);
 		if (!level) {
 			this.problem('maille', `maille « ${rawLevel} » inconnue`, 'écrivez national, region ou departement');
@@ -119,6 +152,7 @@ class RowReader {
 			);
 			return '';
 		}
+		this.caches.territories.set(cacheKey, code);
 		return code;
 	}
 }
@@ -161,8 +195,11 @@ function forEachRow(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile, 
 	const columns = readHeader(draft, fileIndex, loaded, kind);
 	if (!columns) return;
 	const width = loaded.header.length;
+	const reader = new RowReader(draft, fileIndex, columns, { dates: new Map(), territories: new Map(), ids: new Map() });
+	const at = (name: string) => (columns.get(name) ?? -1) + 1;
+	draft.columns[fileIndex] = { indicator: at('indicateur_id'), territory: at('code_territoire'), source: at('source_id') };
 	for (const row of loaded.rows) {
-		const r = new RowReader(draft, fileIndex, columns, row);
+		const r = reader.reset(row);
 		if (row.fields.length !== width) {
 			r.problem(Math.min(row.fields.length, width) + 1, `${row.fields.length} champs au lieu de ${width}`, 'vérifiez le séparateur et les guillemets de la ligne');
 		} else fn(r);
@@ -176,7 +213,7 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 	switch (kind) {
 		case 'valeurs':
 			return forEachRow(draft, fileIndex, loaded, kind, (r) => {
-				const indicator = r.required('indicateur_id', "indiquez l'identifiant de l'indicateur");
+				const indicator = r.id('indicateur_id', "indiquez l'identifiant de l'indicateur");
 				const territory = r.territory();
 				const date = r.date('date', { allowEmpty: true });
 				const value = r.number('valeur');
@@ -190,14 +227,12 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 					value,
 					qualifier: r.annotation('qualificatif'),
 					sourceId: r.annotation('source_id'),
-					note: r.annotation('note'),
-					indicatorColumn: r.col('indicateur_id'),
-					territoryColumn: r.col('code_territoire')
+					note: r.annotation('note')
 				});
 			});
 		case 'cibles':
 			return forEachRow(draft, fileIndex, loaded, kind, (r) => {
-				const indicator = r.required('indicateur_id', "indiquez l'identifiant de l'indicateur");
+				const indicator = r.id('indicateur_id', "indiquez l'identifiant de l'indicateur");
 				const territory = r.territory();
 				const type = r.text('type');
 				if (type !== 'initiale' && type !== 'cible') r.problem('type', `type « ${type} » inconnu`, 'écrivez initiale ou cible');
@@ -214,14 +249,12 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 					value,
 					qualifier: r.annotation('qualificatif'),
 					sourceId: r.annotation('source_id'),
-					note: r.annotation('note'),
-					indicatorColumn: r.col('indicateur_id'),
-					territoryColumn: r.col('code_territoire')
+					note: r.annotation('note')
 				});
 			});
 		case 'avancements':
 			return forEachRow(draft, fileIndex, loaded, kind, (r) => {
-				const indicator = r.required('indicateur_id', "indiquez l'identifiant de l'indicateur");
+				const indicator = r.id('indicateur_id', "indiquez l'identifiant de l'indicateur");
 				const territory = r.territory();
 				const date = r.date('date', { allowEmpty: false });
 				const rate = r.number('taux');
@@ -233,9 +266,7 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 					indicator,
 					territory,
 					date,
-					rate,
-					indicatorColumn: r.col('indicateur_id'),
-					territoryColumn: r.col('code_territoire')
+					rate
 				});
 			});
 		case 'indicateurs':

@@ -142,6 +142,7 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 		c('indic_ta')
 	];
 	const width = loaded.header.length;
+	draft.columns[fileIndex] = { indicator: ID + 1, territory: ZONE + 1, source: 0 };
 	for (const row of loaded.rows) {
 		const f = row.fields;
 		let bad = false;
@@ -180,7 +181,7 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 		}
 		const [vi, va, vc, ta] = numbers;
 		const date = parsedDate.date;
-		const base = { file: fileIndex, line: row.line, indicator, territory, indicatorColumn: ID + 1, territoryColumn: ZONE + 1 };
+		const base = { file: fileIndex, line: row.line, indicator, territory };
 		const extra = { qualifier: null, sourceId: null, note: null };
 		if (va !== null) draft.values.push({ ...base, ...extra, date, value: va });
 		if (vi !== null) draft.targets.push({ ...base, ...extra, kind: 'initiale', date, value: vi });

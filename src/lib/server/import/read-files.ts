@@ -6,13 +6,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { decodeBytes, parseCsv, type CsvRow } from '../../csv/read';
+import { csvRows, decodeBytes, detectSeparator, firstLine, type CsvProblem, type CsvRow } from '../../csv/read';
 import type { FileKind, InputFile } from './types';
 
 export interface LoadedFile {
 	file: InputFile;
 	header: string[];
-	rows: CsvRow[];
+	/** Data rows, parsed while iterated (a million rows never sit in memory at once); counts file.rows. */
+	rows: Iterable<CsvRow>;
+	/** CSV syntax problems met while iterating (unclosed quotes). */
+	syntaxProblems: CsvProblem[];
 	/** Raw text, for YAML files. */
 	text: string;
 }
@@ -75,16 +78,29 @@ export function loadFile(path: string, display: string): LoadedFile {
 	if (basename(path) === 'config-viz.yml') {
 		file.kind = 'ditp-config';
 		file.format = 'ditp';
-		return { file, header: [], rows: [], text: decoded.text };
+		return { file, header: [], rows: [], syntaxProblems: [], text: decoded.text };
 	}
-	const parsed = parseCsv(decoded.text);
-	file.separator = parsed.separator;
-	const [headerRow, ...rows] = parsed.rows;
+	const text = decoded.text;
+	const separator = detectSeparator(firstLine(text));
+	file.separator = separator;
+	const syntaxProblems: CsvProblem[] = [];
+	const headerRow = csvRows(text, separator, syntaxProblems).next().value as CsvRow | undefined;
 	const header = (headerRow?.fields ?? []).map((h) => h.trim().toLowerCase());
 	const kind = headerRow ? classifyHeader(header) : null;
 	if (kind) Object.assign(file, kind);
-	file.rows = rows.length;
-	return { file, header, rows, text: '' };
+	const rows: Iterable<CsvRow> = {
+		*[Symbol.iterator]() {
+			syntaxProblems.length = 0;
+			file.rows = 0;
+			const all = csvRows(text, separator, syntaxProblems);
+			all.next(); // header
+			for (const row of all) {
+				file.rows++;
+				yield row;
+			}
+		}
+	};
+	return { file, header, rows, syntaxProblems, text: '' };
 }
 
 /** Metadata first, so that data rows can be checked against the indicators they introduce. */

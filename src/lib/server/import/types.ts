@@ -63,9 +63,6 @@ export interface ValueDraft extends Origin {
 	qualifier: string | null | undefined;
 	sourceId: string | null | undefined;
 	note: string | null | undefined;
-	/** Column of the indicator and territory fields, to point at them in cross-checks. */
-	indicatorColumn: number;
-	territoryColumn: number;
 }
 
 export interface TargetDraft extends Origin {
@@ -77,8 +74,6 @@ export interface TargetDraft extends Origin {
 	qualifier: string | null | undefined;
 	sourceId: string | null | undefined;
 	note: string | null | undefined;
-	indicatorColumn: number;
-	territoryColumn: number;
 }
 
 export interface RateDraft extends Origin {
@@ -86,8 +81,6 @@ export interface RateDraft extends Origin {
 	territory: string;
 	date: string;
 	rate: number;
-	indicatorColumn: number;
-	territoryColumn: number;
 }
 
 export interface EntityDraft extends Origin {
@@ -138,6 +131,8 @@ export interface ReleaseDraft {
 	problems: Problem[];
 	/** Problems beyond the cap are counted, not kept. */
 	problemCount: number;
+	/** Per file: 1-based columns of the indicator, territory and source fields, for cross-check errors. */
+	columns: { indicator: number; territory: number; source: number }[];
 	/** Rows rejected (one or more problems) per file index. */
 	rejectedByFile: number[];
 }

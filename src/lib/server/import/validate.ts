@@ -32,6 +32,7 @@ export function emptyDraft(): ReleaseDraft {
 		entities: [],
 		problems: [],
 		problemCount: 0,
+		columns: [],
 		rejectedByFile: []
 	};
 }
@@ -66,10 +67,7 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 			});
 			continue;
 		}
-		if (kind !== 'ditp-config' && kind !== 'indicateurs' && kind !== 'sources' && item.rows.length === 0 && !kind.startsWith('ditp-')) {
-			addProblem(draft, index, { line: 2, column: 1, message: "fichier sans données (l'en-tête seul)", fix: 'ajoutez des lignes ou retirez le fichier' });
-			continue;
-		}
+		const problemsBefore = draft.problemCount;
 		switch (kind) {
 			case 'ditp-engagements':
 				parseDitpEngagements(item, meta);
@@ -88,6 +86,12 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 				break;
 			default:
 				parseCanonical(draft, index, item, kind as CanonicalKind);
+		}
+		for (const p of item.syntaxProblems) {
+			addProblem(draft, index, { line: p.line, column: 1, message: p.message, fix: 'fermez le guillemet, ou doublez-le ("") à l\'intérieur d\'un champ' });
+		}
+		if (kind !== 'ditp-config' && item.file.rows === 0 && draft.problemCount === problemsBefore) {
+			addProblem(draft, index, { line: 2, column: 1, message: "fichier sans données (l'en-tête seul)", fix: 'ajoutez des lignes ou retirez le fichier' });
 		}
 	}
 	return draft;
@@ -124,17 +128,27 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 		}
 	};
 	const checkRefs = (
-		rows: { file: number; line: number; indicator: string; territory: string; indicatorColumn: number; territoryColumn: number; sourceId?: string | null }[]
+		rows: { file: number; line: number; indicator: string; territory: string; sourceId?: string | null }[]
 	) => {
+		// Rows come grouped by indicator: check each indicator and territory once per run, not per row.
+		let lastIndicator = '';
+		let lastTerritory = '';
 		for (const row of rows) {
-			if (!indicatorKnown(row.indicator)) {
-				addProblem(draft, row.file, { line: row.line, column: row.indicatorColumn, message: `indicateur inconnu « ${row.indicator} »`, fix: UNKNOWN_INDICATOR_FIX });
+			if (row.indicator === lastIndicator && row.territory === lastTerritory && !row.sourceId) continue;
+			const columns = draft.columns[row.file] ?? { indicator: 0, territory: 0, source: 0 };
+			const indicatorOk = indicatorKnown(row.indicator);
+			const territoryOk = territories.has(row.territory);
+			// Only a pair known to be good may be skipped next time: every bad row is reported.
+			lastIndicator = indicatorOk && territoryOk ? row.indicator : '';
+			lastTerritory = indicatorOk && territoryOk ? row.territory : '';
+			if (!indicatorOk) {
+				addProblem(draft, row.file, { line: row.line, column: columns.indicator, message: `indicateur inconnu « ${row.indicator} »`, fix: UNKNOWN_INDICATOR_FIX });
 				reject(row.file, row.line);
 			}
-			if (!territories.has(row.territory)) {
+			if (!territoryOk) {
 				addProblem(draft, row.file, {
 					line: row.line,
-					column: row.territoryColumn,
+					column: columns.territory,
 					message: `territoire inconnu « ${row.territory} »`,
 					fix: 'utilisez un code du COG : FR, une région (84, 01…) ou un département (01…95, 2A, 2B, 971…976)'
 				});
@@ -143,7 +157,7 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 			if (row.sourceId) {
 				for (const id of row.sourceId.split(';').map((s) => s.trim()).filter(Boolean)) {
 					if (!sourceKnown(id)) {
-						addProblem(draft, row.file, { line: row.line, column: 0, message: `source inconnue « ${id} »`, fix: 'décrivez la source dans un fichier sources.csv de la même livraison' });
+						addProblem(draft, row.file, { line: row.line, column: columns.source, message: `source inconnue « ${id} »`, fix: 'décrivez la source dans un fichier sources.csv de la même livraison' });
 						reject(row.file, row.line);
 					}
 				}
@@ -166,24 +180,34 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 		}
 	}
 	const duplicate = (what: string) => `${what} en double dans la livraison`;
-	const firstSeen = <T extends { file: number; line: number }>(rows: T[], keyOf: (r: T) => string, what: string, fix: string) => {
-		const seen = new Map<string, T>();
-		for (const row of rows) {
+	/** Keys are numbers (indicator, territory, date and kind interned), so a million rows check fast. */
+	const interned = new Map<string, number>();
+	const intern = (text: string) => {
+		let id = interned.get(text);
+		if (id === undefined) interned.set(text, (id = interned.size));
+		return id;
+	};
+	const firstSeen = <T extends { file: number; line: number }>(rows: T[], keyOf: (r: T) => number | string, what: string, fix: string) => {
+		const seen = new Map<number | string, number>();
+		rows.forEach((row, i) => {
 			const key = keyOf(row);
 			const first = seen.get(key);
-			if (first) {
+			if (first !== undefined) {
+				const f = rows[first];
 				addProblem(draft, row.file, {
 					line: row.line,
 					column: 1,
-					message: `${duplicate(what)} (déjà en ${draft.files[first.file].display}:${first.line})`,
+					message: `${duplicate(what)} (déjà en ${draft.files[f.file].display}:${f.line})`,
 					fix
 				});
 				reject(row.file, row.line);
-			} else seen.set(key, row);
-		}
+			} else seen.set(key, i);
+		});
 	};
-	firstSeen(draft.values, (v) => `${v.indicator}\u0000${v.territory}\u0000${v.date}`, 'valeur (indicateur × territoire × date)', 'gardez une seule valeur par indicateur, territoire et date');
-	firstSeen(draft.targets, (v) => `${v.indicator}\u0000${v.territory}\u0000${v.kind}\u0000${v.date}`, 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
-	firstSeen(draft.rates, (v) => `${v.indicator}\u0000${v.territory}\u0000${v.date}`, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
+	// indicator × 2^20 + territory, × 2^20 + date: exact in a double for up to 2^13 indicators.
+	const pointKey = (r: { indicator: string; territory: string; date: string }) => (intern(r.indicator) * 2 ** 20 + intern(r.territory)) * 2 ** 20 + intern(r.date);
+	firstSeen(draft.values, pointKey, 'valeur (indicateur × territoire × date)', 'gardez une seule valeur par indicateur, territoire et date');
+	firstSeen(draft.targets, (v) => `${pointKey(v)}|${v.kind}`, 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
+	firstSeen(draft.rates, pointKey, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
 	firstSeen(draft.entities, (e) => e.id, 'entité', 'gardez une seule ligne par entite_id');
 }
