@@ -19,18 +19,29 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geoArea } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import { feature, quantize } from 'topojson-client';
-import { topology } from 'topojson-server';
-import {
-	filter,
-	filterAttached,
-	filterWeight,
-	presimplify,
-	simplify,
-	sphericalRingArea,
-	sphericalTriangleArea
-} from 'topojson-simplify';
+// topojson-server and topojson-simplify ship no types (and no @types package is installed):
+// the few functions used are typed here.
+// @ts-ignore -- untyped module
+import { topology as untypedTopology } from 'topojson-server';
+// @ts-ignore -- untyped module
+import * as untypedSimplify from 'topojson-simplify';
+
+type Topo = Topology<Objects<Props>>;
+type Weight = (triangleOrRing: number[][], interior?: boolean) => number;
+type RingFilter = (ring: number[], interior: boolean) => boolean;
+const topology = untypedTopology as (objects: Record<string, FeatureCollection>) => Topo;
+const { filter, filterAttached, filterWeight, presimplify, simplify, sphericalRingArea, sphericalTriangleArea } =
+	untypedSimplify as {
+		presimplify(topology: Topo, weight?: Weight): Topo;
+		simplify(topology: Topo, minWeight: number): Topo;
+		filter(topology: Topo, keep: RingFilter): Topo;
+		filterAttached(topology: Topo): (ring: number[]) => boolean;
+		filterWeight(topology: Topo, minWeight: number, weight?: Weight): RingFilter;
+		sphericalRingArea: Weight;
+		sphericalTriangleArea: Weight;
+	};
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIR = resolve(ROOT, '../shared/data/geo');
@@ -43,7 +54,7 @@ const km2 = (area: number) => area / EARTH_RADIUS_KM ** 2;
 /**
  * Visvalingam threshold: drop a vertex when the triangle it forms with its neighbours is
  * smaller than this. 1 km² keeps coastlines, the Corsican cape and the small overseas
- * islands recognisable at dashboard sizes (a 600 px wide map shows ~1.7 km per pixel).
+ * islands recognisable at dashboard sizes (a 600 px wide map shows ~3 km per pixel of metropole).
  */
 const MIN_TRIANGLE_KM2 = 1;
 /** Detached islands smaller than this are dropped (Glénan, Chausey…); attached rings are kept. */
@@ -85,7 +96,7 @@ function readLayer(layer: Layer): FeatureCollection<Geometry, Props> {
 }
 
 /** Fails if a feature vanished or covers more than a hemisphere (flipped winding). */
-function checkLayer(topo: Topology, layer: Layer) {
+function checkLayer(topo: Topo, layer: Layer) {
 	const fc = feature(topo, topo.objects[layer] as GeometryCollection<Props>);
 	for (const f of fc.features) {
 		if (!f.geometry) fail(`${layer} ${f.properties.code}: geometry lost in simplification`);
@@ -98,7 +109,7 @@ function checkLayer(topo: Topology, layer: Layer) {
 
 function main() {
 	const objects = { departements: readLayer('departements'), regions: readLayer('regions') };
-	const points = (t: Topology) => t.arcs.reduce((n, arc) => n + arc.length, 0);
+	const points = (t: Topo) => t.arcs.reduce((n, arc) => n + arc.length, 0);
 
 	const full = topology(objects);
 	const simplified = simplify(presimplify(full, sphericalTriangleArea), km2(MIN_TRIANGLE_KM2));

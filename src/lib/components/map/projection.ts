@@ -3,7 +3,7 @@
  * `geoConicConformalFrance()` composite projection (metropole + overseas insets) fitted to
  * a box. Pure: no DOM, usable in `$derived`, in SSR and in vitest's node environment.
  */
-import { geoPath, type GeoPath } from 'd3-geo';
+import { geoPath, geoTransform, type GeoPath } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
@@ -70,15 +70,35 @@ function ringBox(ring: Point[]): Box {
 const contains = ([[x0, y0], [x1, y1]]: Box, [x, y]: Point) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
 
 /**
+ * The composite projection applied point by point. d3's own stream sends every polygon through
+ * all 12 sub-projections and clips it 12 times; each baromètre territory lies wholly inside one
+ * inset, so projecting its vertices one by one gives the same path 5–6× faster (checked: same
+ * SVG for all 101 départements). Adaptive resampling is moot at ~1 km between vertices.
+ */
+function pointwise(projection: CompositeProjection) {
+	return geoTransform({
+		point(x: number, y: number) {
+			const p = projection([x, y]);
+			if (p) this.stream.point(p[0], p[1]);
+		}
+	});
+}
+
+/** Any vertex of a territory: enough to tell which inset it is drawn in. */
+function vertex(f: TerritoryFeature): Point {
+	const g = f.geometry;
+	return (g.type === 'Polygon' ? g.coordinates[0][0] : g.coordinates[0][0][0]) as Point;
+}
+
+/**
  * The inset frames that hold at least one of `features` (the library also frames
  * Saint-Pierre-et-Miquelon, Polynésie… which the baromètre does not map), as rings in pixels.
  */
 function usedFrames(projection: CompositeProjection, features: TerritoryFeature[]): Point[][] {
-	const path = geoPath(projection);
-	const centroids = features.map((f) => path.centroid(f) as Point);
+	const points = features.map((f) => projection(vertex(f))).filter((p): p is Point => p !== null);
 	return borderRings(projection.getCompositionBorders()).filter((ring) => {
 		const box = ringBox(ring);
-		return centroids.some((c) => contains(box, c));
+		return points.some((p) => contains(box, p));
 	});
 }
 
@@ -86,8 +106,9 @@ const framesPath = (rings: Point[][]) =>
 	rings.map((ring) => `M${ring.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`).join('');
 
 export interface FranceMapLayout {
+	/** The fitted projection (for `invert`, label positions…). */
 	projection: CompositeProjection;
-	/** SVG path generator (1 decimal) for the fitted projection. */
+	/** SVG path generator (1 decimal) through the fitted projection; also `centroid`, `bounds`. */
 	path: GeoPath;
 	/** SVG `d` of the inset frames around the overseas territories shown. */
 	frames: string;
@@ -111,7 +132,7 @@ export function fitFranceMap(
 	const projection = geoConicConformalFrance().scale(reference).translate([0, 0]);
 	const frames = usedFrames(projection, features);
 	const collection = { type: 'FeatureCollection' as const, features };
-	const [[x0, y0], [x1, y1]] = [geoPath(projection).bounds(collection), ...frames.map(ringBox)].reduce(
+	const [[x0, y0], [x1, y1]] = [geoPath(pointwise(projection)).bounds(collection), ...frames.map(ringBox)].reduce(
 		([[ax0, ay0], [ax1, ay1]], [[bx0, by0], [bx1, by1]]): Box => [
 			[Math.min(ax0, bx0), Math.min(ay0, by0)],
 			[Math.max(ax1, bx1), Math.max(ay1, by1)]
@@ -127,7 +148,7 @@ export function fitFranceMap(
 		.translate([padding + (innerWidth - k * (x0 + x1)) / 2, padding + (innerHeight - k * (y0 + y1)) / 2]);
 	return {
 		projection,
-		path: geoPath(projection).digits(1),
+		path: geoPath(pointwise(projection)).digits(1),
 		frames: framesPath(usedFrames(projection, features)),
 		width,
 		height: finalHeight
