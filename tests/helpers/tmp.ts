@@ -3,16 +3,21 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 const made: string[] = [];
+const madeForFile: string[] = [];
 afterEach(() => {
 	while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 });
+afterAll(() => {
+	while (madeForFile.length) rmSync(madeForFile.pop()!, { recursive: true, force: true });
+});
 
-export function tmpDir(): string {
+/** A folder removed after the current test (or, with `forFile`, after the test file). */
+export function tmpDir({ forFile = false } = {}): string {
 	const dir = mkdtempSync(join(tmpdir(), 'barometre-test-'));
-	made.push(dir);
+	(forFile ? madeForFile : made).push(dir);
 	return dir;
 }
 

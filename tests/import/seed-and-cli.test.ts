@@ -1,0 +1,94 @@
+/** The bundled seed builds a real store; the commands exit with the right codes. */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/csv/read';
+import { SEED_DIR, seedStore } from '../../src/lib/server/import/seed';
+import { query, tmpDir, writeFiles } from '../helpers/tmp';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+const tsx = (script: string, args: string[]) =>
+	run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], { cwd: ROOT }).then(
+		(r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+		(e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string })
+	);
+
+const seedRows = (family: string, file: string) => parseCsv(readFileSync(join(SEED_DIR, family, file), 'utf8')).rows.slice(1);
+
+describe('bundled seed', () => {
+	let db: string;
+	beforeAll(async () => {
+		db = join(tmpDir({ forFile: true }), 'seed.sqlite');
+		const report = await seedStore(db);
+		expect(report.ok).toBe(true);
+	}, 120_000);
+
+	it('holds France, 18 régions and 101 départements with their populations', () => {
+		expect(query(db, 'SELECT level, count(*) AS n, count(population) AS p FROM territories GROUP BY level ORDER BY level')).toEqual([
+			{ level: 'departement', n: 101, p: 101 },
+			{ level: 'national', n: 1, p: 1 },
+			{ level: 'region', n: 18, p: 18 }
+		]);
+		expect(query(db, "SELECT name, parent_code FROM territories WHERE code IN ('D2A', 'D976') ORDER BY code")).toEqual([
+			{ name: 'Corse-du-Sud', parent_code: 'R94' },
+			{ name: 'Mayotte', parent_code: 'R06' }
+		]);
+	});
+
+	it('loads every row of every seed file, one release', () => {
+		for (const family of ['barometre-2017-2022', 'politiques-prioritaires']) {
+			const count = seedRows(family, 'valeurs.csv').length;
+			const [{ n }] = query<{ n: number }>(
+				db,
+				'SELECT count(*) AS n FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN policies p ON p.id = i.policy_id WHERE p.family_id = ?',
+				family
+			);
+			expect(n).toBe(count);
+		}
+		expect(query(db, 'SELECT count(*) AS n FROM releases')).toEqual([{ n: 1 }]);
+		expect(query(db, "SELECT count(*) AS n FROM indicators i JOIN policies p ON p.id = i.policy_id WHERE p.family_id = 'barometre-2017-2022'")).toEqual([{ n: 57 }]);
+	});
+
+	it('keeps the published figures: spot checks against the sources', () => {
+		const value = (code: string, territory: string, date: string) =>
+			query(db, 'SELECT o.value FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN territories t ON t.id = o.territory_id WHERE i.code = ? AND t.code = ? AND o.date = ?', code, territory, date);
+		// Spot checks of the baromètre extract README (read by hand from the raw JSON).
+		expect(value('nb-morts-routes', 'FR', '2019-07-31')).toEqual([{ value: 328 }]);
+		expect(value('taux-deploiement-fibre', 'D971', '2020-12-31')).toEqual([{ value: 22 }]);
+		expect(value('tx-equipements-dentaire', 'R84', '2022-06-30')).toEqual([{ value: 51.71 }]);
+		// DITP official file: IND-200,FRANCE,2024-05-01,NAT,,82.02,,100.0
+		expect(value('IND-200', 'FR', '2024-05-01')).toEqual([{ value: 82.02 }]);
+		expect(query(db, "SELECT licence, source_updated_at FROM indicators WHERE code IN ('IND-200', 'nb-maisons-sante') ORDER BY code")).toEqual([
+			{ licence: 'Licence Ouverte / Etalab 2.0', source_updated_at: '2024-06-29' },
+			{ licence: 'Licence Ouverte / Etalab 2.0', source_updated_at: '2023-01-19' }
+		]);
+	});
+});
+
+describe('commands', () => {
+	it('import exits 1 on a bad release, with file:line:column on stderr, and 0 on a good one', async () => {
+		const dir = writeFiles(tmpDir(), {
+			'bad/v.csv': 'indicateur_id,maille,code_territoire,date,valeur\nX-1,national,FR,2024,1\n',
+			'good/i.csv': 'indicateur_id,famille_id,politique_id,nom,unite,sens,producteur,licence\nX-1,f,p,Nom,%,hausse,INSEE,LO\n',
+			'good/v.csv': 'indicateur_id,maille,code_territoire,date,valeur\nX-1,national,FR,2024,1\n'
+		});
+		const db = join(dir, 's.sqlite');
+		const bad = await tsx('import.ts', ['--db', db, join(dir, 'bad')]);
+		expect(bad.code).toBe(1);
+		expect(bad.stderr).toContain(`${join(dir, 'bad', 'v.csv')}:2:1: indicateur inconnu « X-1 »`);
+		const good = await tsx('import.ts', ['--db', db, join(dir, 'good')]);
+		expect(good.code).toBe(0);
+		expect(good.stdout).toContain('Livraison n° 1 importée.');
+		const exported = await tsx('export.ts', ['--db', db, '--indicateur', 'X-1']);
+		expect(exported.code).toBe(0);
+		expect(exported.stdout).toBe('indicateur_id,indicateur,maille,code_territoire,territoire,date,valeur,unite\nX-1,Nom,national,FR,France,2024,1,%\n');
+		const unknown = await tsx('export.ts', ['--db', db, '--indicateur', 'NOPE']);
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain('indicateur(s) inconnu(s) : NOPE');
+		const usage = await tsx('import.ts', []);
+		expect(usage.code).toBe(2);
+	}, 60_000);
+});
