@@ -25,8 +25,9 @@ function peakRss(): number {
 async function measure(dir: string): Promise<void> {
 	const db = join(dir, 'bench.sqlite');
 	const baseline = process.memoryUsage().rss / 2 ** 20;
+	const timings: Record<string, number> = {};
 	let t0 = performance.now();
-	const report = await importRelease([dir], { dbPath: db });
+	const report = await importRelease([dir], { dbPath: db, timings });
 	const first = (performance.now() - t0) / 1000;
 	if (!report.ok) throw new Error('bench import refused: ' + report.problems[0]?.message);
 	const peak = peakRss();
@@ -34,7 +35,7 @@ async function measure(dir: string): Promise<void> {
 	const again = await importRelease([dir], { dbPath: db });
 	const second = (performance.now() - t0) / 1000;
 	if (!again.ok) throw new Error('re-import refused');
-	console.log(JSON.stringify({ first, second, inserted: report.values.inserted, unchanged: again.values.unchanged, baseline, peak }));
+	console.log(JSON.stringify({ timings, first, second, inserted: report.values.inserted, unchanged: again.values.unchanged, baseline, peak }));
 }
 
 /** Writes indicateurs.csv and valeurs.csv with `target` values; returns the counts. */
@@ -76,6 +77,7 @@ if (args.options.measure) {
 		console.log(`Machine : ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`);
 		console.log(`Fichier : ${fmt(rows)} valeurs, ${fmt(indicators)} indicateurs, ${(bytes / 2 ** 20).toFixed(1)} Mio`);
 		console.log(`Import dans une base neuve (lecture + validation + écriture) : ${m.first.toFixed(2)} s → ${fmt(rows / m.first)} lignes/s (${fmt(m.inserted)} ajoutées)`);
+		console.log(`  étapes : ${Object.entries(m.timings as Record<string, number>).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`);
 		console.log(`Ré-import identique (tout comparé, rien écrit) : ${m.second.toFixed(2)} s → ${fmt(rows / m.second)} lignes/s (${fmt(m.unchanged)} inchangées)`);
 		console.log(`Mémoire du processus d'import : RSS au départ ${fmt(m.baseline)} Mio, pic ${fmt(m.peak)} Mio (VmHWM)`);
 	} finally {

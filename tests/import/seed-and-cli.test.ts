@@ -39,15 +39,13 @@ describe('bundled seed', () => {
 	});
 
 	it('loads every row of every seed file, one release', () => {
-		for (const family of ['barometre-2017-2022', 'politiques-prioritaires']) {
-			const count = seedRows(family, 'valeurs.csv').length;
-			const [{ n }] = query<{ n: number }>(
-				db,
-				'SELECT count(*) AS n FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN policies p ON p.id = i.policy_id WHERE p.family_id = ?',
-				family
-			);
-			expect(n).toBe(count);
-		}
+		const folders = ['barometre-2017-2022', 'politiques-prioritaires', 'programmes'];
+		const files = (name: string) => folders.reduce((n, folder) => n + seedRows(folder, name).length, 0);
+		expect(query(db, 'SELECT count(*) AS n FROM observations')).toEqual([{ n: files('valeurs.csv') }]);
+		expect(query(db, 'SELECT count(*) AS n FROM targets')).toEqual([{ n: files('cibles.csv') }]);
+		expect(query(db, 'SELECT count(*) AS n FROM indicators')).toEqual([{ n: files('indicateurs.csv') }]);
+		expect(query(db, 'SELECT count(*) AS n FROM entities')).toEqual([{ n: seedRows('programmes', 'entites.csv').length }]);
+		expect(query(db, 'SELECT count(*) AS n FROM published_rates')).toEqual([{ n: seedRows('politiques-prioritaires', 'avancements.csv').length }]);
 		expect(query(db, 'SELECT count(*) AS n FROM releases')).toEqual([{ n: 1 }]);
 		expect(query(db, "SELECT count(*) AS n FROM indicators i JOIN policies p ON p.id = i.policy_id WHERE p.family_id = 'barometre-2017-2022'")).toEqual([{ n: 57 }]);
 	});

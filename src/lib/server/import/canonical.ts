@@ -9,7 +9,7 @@ import type { CsvRow } from '../../csv/read';
 import type { LoadedFile } from './read-files';
 import { parseDate, parseNumber } from './parse-values';
 import { parseLevel, publicTerritoryCode, type Level } from './territories';
-import { addProblem, type Direction, type ReleaseDraft } from './types';
+import { addProblem, internId, pointKey, type Direction, type ReleaseDraft } from './types';
 
 interface TableSchema {
 	fields: { name: string; constraints?: { required?: boolean; enum?: string[] } }[];
@@ -29,11 +29,17 @@ export function canonicalSchema(kind: CanonicalKind): TableSchema {
 }
 
 /** Parsed forms of repeated cells (a release repeats the same dates and territories a million times). */
+interface Cached {
+	value: string;
+	/** Release-wide small integer id (draft.interned), for numeric keys. */
+	id: number;
+}
 interface Caches {
-	dates: Map<string, string>;
-	territories: Map<string, string>;
+	dates: Map<string, Cached>;
+	/** Raw maille → raw code → public code. */
+	territories: Map<string, Map<string, Cached>>;
 	/** One string per indicator id rather than one per row. */
-	ids: Map<string, string>;
+	ids: Map<string, Cached>;
 }
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -41,6 +47,10 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** Reads one row's cells by column name, recording problems against the right column. One per file, reset per row. */
 class RowReader {
 	bad = false;
+	/** Interned ids of the last indicator, territory and date read: the row's numeric key. */
+	indicatorId = 0;
+	territoryId = 0;
+	dateId = 0;
 	row: CsvRow = { line: 0, fields: [] };
 	constructor(
 		private draft: ReleaseDraft,
@@ -93,10 +103,10 @@ class RowReader {
 	/** A required identifier, shared across rows. */
 	id(name: string, fix: string): string {
 		const value = this.required(name, fix);
-		const shared = this.caches.ids.get(value);
-		if (shared !== undefined) return shared;
-		this.caches.ids.set(value, value);
-		return value;
+		let shared = this.caches.ids.get(value);
+		if (shared === undefined) this.caches.ids.set(value, (shared = { value, id: internId(this.draft.interned.indicators, value) }));
+		this.indicatorId = shared.id;
+		return shared.value;
 	}
 
 	number(name: string): number {
@@ -117,9 +127,13 @@ class RowReader {
 	date(name: string, { allowEmpty }: { allowEmpty: boolean }): string {
 		const raw = this.text(name);
 		const cached = this.caches.dates.get(raw);
-		if (cached !== undefined) return cached;
+		if (cached !== undefined) {
+			this.dateId = cached.id;
+			return cached.value;
+		}
 		if (!raw) {
 			if (!allowEmpty) this.problem(name, `${name} vide`, 'indiquez une date AAAA, AAAA-MM ou AAAA-MM-JJ');
+			this.dateId = internId(this.draft.interned.dates, '');
 			return '';
 		}
 		const parsed = parseDate(raw);
@@ -127,16 +141,23 @@ class RowReader {
 			this.problem(name, `${name} : ${parsed.error}`, 'écrivez la date au format AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2024-03-31)');
 			return '';
 		}
-		this.caches.dates.set(raw, parsed.date);
+		const entry = { value: parsed.date, id: internId(this.draft.interned.dates, parsed.date) };
+		this.caches.dates.set(raw, entry);
+		this.dateId = entry.id;
 		return parsed.date;
 	}
 
 	/** `maille` + `code_territoire` → public territory code (`FR`, `R84`, `D2A`). */
 	territory(): string {
 		const rawLevel = this.text('maille');
-		const cacheKey = `${rawLevel}\u0000${this.text('code_territoire')}`;
-		const cached = this.caches.territories.get(cacheKey);
-		if (cached !== undefined) return cached;
+		const rawCodeKey = this.text('code_territoire');
+		let byCode = this.caches.territories.get(rawLevel);
+		if (!byCode) this.caches.territories.set(rawLevel, (byCode = new Map()));
+		const cached = byCode.get(rawCodeKey);
+		if (cached !== undefined) {
+			this.territoryId = cached.id;
+			return cached.value;
+		}
 		const level: Level | null = parseLevel(rawLevel);
 		if (!level) {
 			this.problem('maille', `maille « ${rawLevel} » inconnue`, 'écrivez national, region ou departement');
@@ -152,7 +173,9 @@ class RowReader {
 			);
 			return '';
 		}
-		this.caches.territories.set(cacheKey, code);
+		const entry = { value: code, id: internId(this.draft.interned.territories, code) };
+		byCode.set(rawCodeKey, entry);
+		this.territoryId = entry.id;
 		return code;
 	}
 }
@@ -221,6 +244,8 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 				draft.values.push({
 					file: fileIndex,
 					line: r.row.line,
+					indicatorKey: r.indicatorId,
+					key: pointKey(r.territoryId, r.dateId),
 					indicator,
 					territory,
 					date,

@@ -19,6 +19,8 @@ export interface ImportOptions {
 	keepBackups?: number;
 	now?: () => Date;
 	onProgress?: (done: number, total: number) => void;
+	/** Filled with the seconds spent in each step (for the benchmark). */
+	timings?: Record<string, number>;
 }
 
 export type ImportReport =
@@ -27,18 +29,28 @@ export type ImportReport =
 
 export async function importRelease(inputs: string[], options: ImportOptions): Promise<ImportReport> {
 	const dryRun = options.dryRun ?? false;
+	let t0 = performance.now();
+	const lap = (step: string) => {
+		const t = performance.now();
+		if (options.timings) options.timings[step] = (t - t0) / 1000;
+		t0 = t;
+	};
 	const draft = readRelease(inputs, { sourceUpdatedAt: options.sourceUpdatedAt });
+	lap('lecture');
 	const storeExisted = existsSync(options.dbPath);
 	// A dry run against a missing store must not create it: validate against an empty in-memory one.
 	const db = openWritableStore(dryRun && !storeExisted ? ':memory:' : options.dbPath);
 	const client = db.$client;
 	try {
+		lap('ouverture');
 		crossCheck(draft, storeKeys(client));
+		lap('contrôles croisés');
 		if (draft.problemCount > 0) {
 			return { ok: false, dryRun, problems: draft.problems, problemCount: draft.problemCount, files: null };
 		}
 		const diff = diffRelease(client, draft);
 		const { plan: _plan, ...summary } = diff;
+		lap('comparaison');
 		if (dryRun) return { ok: true, dryRun, releaseId: null, backupPath: null, ...summary };
 		// Re-importing the same files changes nothing: no backup, no release record.
 		if (!changesAnything(diff)) return { ok: true, dryRun, releaseId: null, backupPath: null, ...summary };
@@ -54,8 +66,11 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		const apply = client.transaction(() =>
 			writeRelease(client, draft, diff, { importedAt: now.toISOString(), sourceUpdatedAt }, options.onProgress)
 		);
+		lap('sauvegarde');
 		const { releaseId } = apply();
+		lap('écriture');
 		client.pragma('optimize');
+		lap('optimize');
 		return { ok: true, dryRun, releaseId, backupPath, ...summary };
 	} finally {
 		client.close();

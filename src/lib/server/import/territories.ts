@@ -34,8 +34,15 @@ interface RawCommune {
 	population?: number;
 }
 
+let reference: TerritoryRecord[] | null = null;
+
 /** France, then régions and départements of metropolitan France and the five DROM (COM excluded). */
 export function territoryReference(): TerritoryRecord[] {
+	reference ??= buildReference();
+	return reference;
+}
+
+function buildReference(): TerritoryRecord[] {
 	const regions: RawArea[] = require('@etalab/decoupage-administratif/data/regions.json');
 	const departements: RawArea[] = require('@etalab/decoupage-administratif/data/departements.json');
 	const communes: RawCommune[] = require('@etalab/decoupage-administratif/data/communes.json');

@@ -55,6 +55,9 @@ export interface Origin {
 
 /** One dated value. Kept small: a release may hold millions. */
 export interface ValueDraft extends Origin {
+	/** Interned indicator id, and territory × date as one small integer (see pointKey): duplicate checks. */
+	indicatorKey: number;
+	key: number;
 	indicator: string;
 	territory: string;
 	date: string;
@@ -131,6 +134,8 @@ export interface ReleaseDraft {
 	problems: Problem[];
 	/** Problems beyond the cap are counted, not kept. */
 	problemCount: number;
+	/** Small integer ids of indicators, territories and dates met in the release (see pointKey). */
+	interned: { indicators: Map<string, number>; territories: Map<string, number>; dates: Map<string, number> };
 	/** Per file: 1-based columns of the indicator, territory and source fields, for cross-check errors. */
 	columns: { indicator: number; territory: number; source: number }[];
 	/** Rows rejected (one or more problems) per file index. */
@@ -138,6 +143,25 @@ export interface ReleaseDraft {
 }
 
 export const MAX_PROBLEMS = 100;
+
+export function internId(map: Map<string, number>, text: string): number {
+	let id = map.get(text);
+	if (id === undefined) map.set(text, (id = map.size));
+	return id;
+}
+
+/**
+ * territory × 2^16 + date: stays a small integer (V8 Smi) so that a Map of a million keys is fast;
+ * the indicator is the first level of the lookup. Up to 2^14 territories and 2^16 dates.
+ */
+export function pointKey(territoryId: number, dateId: number): number {
+	return territoryId * 65536 + dateId;
+}
+
+export function draftPointKey(draft: ReleaseDraft, indicator: string, territory: string, date: string): { indicatorKey: number; key: number } {
+	const { indicators, territories, dates } = draft.interned;
+	return { indicatorKey: internId(indicators, indicator), key: pointKey(internId(territories, territory), internId(dates, date)) };
+}
 
 export function addProblem(draft: ReleaseDraft, fileIndex: number, p: Omit<Problem, 'file'>): void {
 	draft.problemCount++;

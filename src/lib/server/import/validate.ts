@@ -14,7 +14,7 @@ import {
 } from './ditp';
 import { expandInputs, loadFile, sortByKind, type LoadedFile } from './read-files';
 import { territoryReference } from './territories';
-import { addProblem, type ReleaseDraft } from './types';
+import { addProblem, draftPointKey, type ReleaseDraft } from './types';
 
 export interface ReadOptions {
 	/** Date of last update of the source, for formats that do not carry it (DITP). */
@@ -33,6 +33,7 @@ export function emptyDraft(): ReleaseDraft {
 		problems: [],
 		problemCount: 0,
 		columns: [],
+		interned: { indicators: new Map(), territories: new Map(), dates: new Map() },
 		rejectedByFile: []
 	};
 }
@@ -180,17 +181,13 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 		}
 	}
 	const duplicate = (what: string) => `${what} en double dans la livraison`;
-	/** Keys are numbers (indicator, territory, date and kind interned), so a million rows check fast. */
-	const interned = new Map<string, number>();
-	const intern = (text: string) => {
-		let id = interned.get(text);
-		if (id === undefined) interned.set(text, (id = interned.size));
-		return id;
-	};
-	const firstSeen = <T extends { file: number; line: number }>(rows: T[], keyOf: (r: T) => number | string, what: string, fix: string) => {
-		const seen = new Map<number | string, number>();
+	const firstSeen = <T extends { file: number; line: number }>(rows: T[], keyOf: (r: T) => { group: number | string; key: number | string }, what: string, fix: string) => {
+		// Two levels (group, then key) keep keys small: Maps of small integers are fast.
+		const groups = new Map<number | string, Map<number | string, number>>();
 		rows.forEach((row, i) => {
-			const key = keyOf(row);
+			const { group, key } = keyOf(row);
+			let seen = groups.get(group);
+			if (!seen) groups.set(group, (seen = new Map()));
 			const first = seen.get(key);
 			if (first !== undefined) {
 				const f = rows[first];
@@ -204,10 +201,13 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 			} else seen.set(key, i);
 		});
 	};
-	// indicator × 2^20 + territory, × 2^20 + date: exact in a double for up to 2^13 indicators.
-	const pointKey = (r: { indicator: string; territory: string; date: string }) => (intern(r.indicator) * 2 ** 20 + intern(r.territory)) * 2 ** 20 + intern(r.date);
-	firstSeen(draft.values, pointKey, 'valeur (indicateur × territoire × date)', 'gardez une seule valeur par indicateur, territoire et date');
-	firstSeen(draft.targets, (v) => `${pointKey(v)}|${v.kind}`, 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
-	firstSeen(draft.rates, pointKey, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
-	firstSeen(draft.entities, (e) => e.id, 'entité', 'gardez une seule ligne par entite_id');
+	// Keys are numbers (indicator, territory and date interned at parse time): a million rows check fast.
+	const keyOf = (r: { indicator: string; territory: string; date: string }) => {
+		const { indicatorKey, key } = draftPointKey(draft, r.indicator, r.territory, r.date);
+		return { group: indicatorKey, key };
+	};
+	firstSeen(draft.values, (v) => ({ group: v.indicatorKey, key: v.key }), 'valeur (indicateur × territoire × date)', 'gardez une seule valeur par indicateur, territoire et date');
+	firstSeen(draft.targets, (v) => ({ group: keyOf(v).group, key: `${keyOf(v).key}|${v.kind}` }), 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
+	firstSeen(draft.rates, keyOf, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
+	firstSeen(draft.entities, (e) => ({ group: 0, key: e.id }), 'entité', 'gardez une seule ligne par entite_id');
 }

@@ -81,7 +81,7 @@ export function nationalOverview(client: Database.Database): FamilySummary[] {
 		const targets = targetsOf.all(row.indicatorId, fr) as { kind: 'initiale' | 'cible'; date: string; value: number }[];
 		const baseline = targets.filter((t) => t.kind === 'initiale').at(0) ?? null;
 		const { final } = pickTarget(targets.filter((t) => t.kind === 'cible'));
-		const target = final ? { date: final.date, value: final.value } : null;
+		const target = final && final.value !== null ? { date: final.date, value: final.value } : null;
 		const input = {
 			initial: baseline?.value ?? null,
 			initialDate: baseline?.date ?? null,
