@@ -6,11 +6,25 @@ export default defineConfig({
 	// d3-composite-projections ships entry points that plain Node ESM cannot load: let Vite bundle it.
 	ssr: { noExternal: ['d3-composite-projections'] },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-		environment: 'node',
 		testTimeout: 60_000,
-		hookTimeout: 120_000,
-		// The store tests write SQLite files: one worker per core is plenty on this machine.
-		pool: 'forks'
+		hookTimeout: 240_000,
+		pool: 'forks',
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/import/**/*.test.ts'], environment: 'node' }
+			},
+			{
+				// Real Chromium against the built site on the seeded store (built once in global setup).
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/browser/global-setup.ts'],
+					fileParallelism: false
+				}
+			}
+		]
 	}
 });

@@ -36,11 +36,12 @@ describe('typography constants', () => {
 });
 
 describe('formatNumber', () => {
-	it('keeps integers as integers and gives at most one decimal by default', () => {
+	it('keeps integers as integers and gives at most two decimals by default', () => {
 		expect(plain(formatNumber(1234))).toBe('1 234');
-		expect(plain(formatNumber(1234.56))).toBe('1 234,6');
-		expect(formatNumber(82.02)).toBe('82');
-		expect(formatNumber(3.14159)).toBe('3,1');
+		expect(plain(formatNumber(1234.56))).toBe('1 234,56');
+		expect(plain(formatNumber(82.02))).toBe('82,02');
+		expect(plain(formatNumber(63.49400000000001))).toBe('63,49');
+		expect(formatNumber(3.14159)).toBe('3,14');
 		expect(plain(formatNumber(63_200_000))).toBe('63 200 000');
 		expect(formatNumber(999)).toBe('999');
 	});
@@ -53,7 +54,7 @@ describe('formatNumber', () => {
 
 	it('never prints -0', () => {
 		expect(formatNumber(-0)).toBe('0');
-		expect(formatNumber(-0.04)).toBe('0');
+		expect(formatNumber(-0.004)).toBe('0');
 		expect(formatNumber(-0.004, { decimals: 2 })).toBe('0,00');
 		expect(plain(formatNumber(-1234.5))).toBe('-1 234,5');
 	});
@@ -112,7 +113,7 @@ describe('formatSignedChange', () => {
 
 	it('has no sign when the change rounds to zero', () => {
 		expect(formatSignedChange(0)).toBe('0');
-		expect(formatSignedChange(-0.04)).toBe('0');
+		expect(formatSignedChange(-0.004)).toBe('0');
 	});
 
 	it('writes percentage points with French agreement, and other units', () => {

@@ -28,7 +28,7 @@ export function isAvailable(value: Maybe<number>): value is number {
 // ---------------------------------------------------------------- numbers
 
 export interface NumberOptions {
-	/** Fixed number of decimals. Default: integers as integers, otherwise at most 1 decimal. */
+	/** Fixed number of decimals. Default: integers as integers, otherwise at most 2 decimals (82,02 % as published). */
 	decimals?: number;
 	/** Unit label appended after a no-break space (`km`, `morts`…). */
 	unit?: string;
@@ -38,7 +38,7 @@ const plainFormatters = new Map<string, Intl.NumberFormat>();
 
 /** `1234.5` → `"1234.5"`: rounding by Intl (decimal-correct, unlike toFixed), no grouping. */
 function plainDigits(abs: number, decimals?: number): string {
-	const [min, max] = decimals === undefined ? [0, 1] : [decimals, decimals];
+	const [min, max] = decimals === undefined ? [0, 2] : [decimals, decimals];
 	const key = `${min}:${max}`;
 	let formatter = plainFormatters.get(key);
 	if (!formatter) {
@@ -88,10 +88,13 @@ export function formatEuros(value: Maybe<number>, options: EuroOptions = {}): st
 	if (compact && Math.abs(value) >= 1e6) {
 		const millions = value / 1e6;
 		// Decide on the rounded figure, so that 999 960 000 € reads 1 Md€, not 1 000 M€.
-		const inMillions = Number(plainDigits(Math.abs(millions), decimals));
+		// Compact amounts keep one decimal at most (24,3 M€), unless asked otherwise.
+		const shown = decimals ?? undefined;
+		const inMillions = Number(plainDigits(Math.abs(millions), shown ?? 1));
+		const round1 = (v: number) => (shown === undefined ? Number(plainDigits(Math.abs(v), 1)) * Math.sign(v) : v);
 		return inMillions >= 1000
-			? formatNumber(millions / 1000, { decimals, unit: 'Md€' })
-			: formatNumber(millions, { decimals, unit: 'M€' });
+			? formatNumber(round1(millions / 1000), { decimals: shown, unit: 'Md€' })
+			: formatNumber(round1(millions), { decimals: shown, unit: 'M€' });
 	}
 	return formatNumber(value, { decimals: decimals ?? (Number.isInteger(value) ? 0 : 2), unit: '€' });
 }

@@ -1,0 +1,29 @@
+/** The national overview in Chromium: real figures from the store, French formatting, accessibility. */
+import { describe, expect, it } from 'vitest';
+import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+
+const { newPage } = useBrowser();
+
+describe('home page', () => {
+	it('shows each policy headline with the value the store holds, in French format', async () => {
+		const page = await newPage();
+		const response = await page.goto(baseUrl() + '/');
+		expect(response?.status()).toBe(200);
+		expect(await page.getAttribute('html', 'lang')).toBe('fr');
+		// IND-200 (pass Culture coverage): the latest national value in the store.
+		const [latest] = storeQuery<{ value: number; date: string }>(
+			`SELECT o.value, o.date FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN territories t ON t.id = o.territory_id
+			 WHERE i.code = 'IND-200' AND t.code = 'FR' ORDER BY o.date DESC LIMIT 1`
+		);
+		const expected = latest.value.toLocaleString('fr-FR', { maximumFractionDigits: 2 }).replace(/[\u202f\u00a0]/g, ' ') + ' %';
+		const row = page.locator('tr', { hasText: 'Taux de couverture des +18 ans' });
+		expect(plain(await row.textContent())).toContain(expected);
+		expect(plain(await row.textContent())).toContain('mai 2024');
+	});
+
+	it('has no axe-core violations (WCAG 2.1 AA)', async () => {
+		const page = await newPage();
+		await page.goto(baseUrl() + '/');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+});
