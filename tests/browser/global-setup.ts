@@ -45,7 +45,8 @@ export default async function setup(project: TestProject) {
 	if (!report.ok) throw new Error('seed refused');
 	if (!process.env.BAROMETRE_SKIP_BUILD) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const port = await freePort();
-	const server = spawn(process.execPath, [join(ROOT, 'build')], {
+	const buildDir = process.env.BUILD_SUFFIX ? `build-${process.env.BUILD_SUFFIX}` : 'build';
+	const server = spawn(process.execPath, [join(ROOT, buildDir)], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, ORIGIN: `http://127.0.0.1:${port}` },
 		stdio: ['ignore', 'ignore', 'inherit']
