@@ -1,0 +1,37 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { pickEncoding, ResponseCache } from './response-cache';
+
+describe('ResponseCache', () => {
+	it('keeps compressed copies that decompress to the page, until the store version changes', () => {
+		const cache = new ResponseCache();
+		cache.sync(1);
+		const body = Buffer.from('<p>82,02 %</p>'.repeat(100));
+		const entry = cache.set('/?a=1', 200, [['content-type', 'text/html']], body);
+		expect(gunzipSync(entry.gzip).equals(body)).toBe(true);
+		expect(brotliDecompressSync(entry.brotli).equals(body)).toBe(true);
+		expect(cache.get('/?a=1')?.etag).toBe(entry.etag);
+		cache.sync(1);
+		expect(cache.get('/?a=1')).toBeDefined();
+		cache.sync(2); // an import committed
+		expect(cache.get('/?a=1')).toBeUndefined();
+	});
+
+	it('evicts the least recently used entries beyond its budget', () => {
+		const cache = new ResponseCache(1e9, 2);
+		cache.sync(1);
+		cache.set('/a', 200, [], Buffer.from('a'));
+		cache.set('/b', 200, [], Buffer.from('b'));
+		cache.get('/a');
+		cache.set('/c', 200, [], Buffer.from('c'));
+		expect(cache.get('/b')).toBeUndefined();
+		expect(cache.get('/a')).toBeDefined();
+		expect(cache.get('/c')).toBeDefined();
+	});
+
+	it('prefers brotli, then gzip', () => {
+		expect(pickEncoding('gzip, deflate, br')).toBe('br');
+		expect(pickEncoding('gzip')).toBe('gzip');
+		expect(pickEncoding(null)).toBeNull();
+	});
+});

@@ -1,0 +1,75 @@
+/**
+ * Rendered responses cached per data release: the figures only change when an import runs, so a
+ * page is rendered and compressed once, then served from memory until the store changes
+ * (`PRAGMA data_version` moves when another connection — the import — commits).
+ */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+
+export interface CachedResponse {
+	status: number;
+	headers: [string, string][];
+	body: Buffer;
+	gzip: Buffer;
+	brotli: Buffer;
+	etag: string;
+}
+
+export class ResponseCache {
+	private entries = new Map<string, CachedResponse>();
+	private bytes = 0;
+	private version: number | null = null;
+
+	constructor(
+		private readonly maxBytes = 64 * 2 ** 20,
+		private readonly maxEntries = 5000
+	) {}
+
+	/** Drops everything when the store's version changed since the last call. */
+	sync(version: number): void {
+		if (this.version !== version) {
+			this.entries.clear();
+			this.bytes = 0;
+			this.version = version;
+		}
+	}
+
+	get(key: string): CachedResponse | undefined {
+		const hit = this.entries.get(key);
+		if (hit) {
+			// Map order as recency: move to the end.
+			this.entries.delete(key);
+			this.entries.set(key, hit);
+		}
+		return hit;
+	}
+
+	set(key: string, status: number, headers: [string, string][], body: Buffer): CachedResponse {
+		const entry: CachedResponse = {
+			status,
+			headers,
+			body,
+			gzip: gzipSync(body, { level: 9 }),
+			brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 10 } }),
+			etag: `"${createHash('sha1').update(body).digest('base64url')}"`
+		};
+		const size = body.length + entry.gzip.length + entry.brotli.length;
+		if (size > this.maxBytes / 8) return entry;
+		this.entries.set(key, entry);
+		this.bytes += size;
+		for (const [k, old] of this.entries) {
+			if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
+			this.entries.delete(k);
+			this.bytes -= old.body.length + old.gzip.length + old.brotli.length;
+		}
+		return entry;
+	}
+}
+
+/** Picks the best encoding the client accepts. */
+export function pickEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {
+	const accepted = (acceptEncoding ?? '').toLowerCase();
+	if (/\bbr\b/.test(accepted)) return 'br';
+	if (/\bgzip\b/.test(accepted)) return 'gzip';
+	return null;
+}
