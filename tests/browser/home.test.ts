@@ -27,3 +27,30 @@ describe('home page', () => {
 		expect(await axeViolations(page)).toEqual([]);
 	});
 });
+
+describe('home map', () => {
+	it('draws the 101 départements, overseas included, with the stored values, and each is a keyboard link', async () => {
+		const page = await newPage();
+		await page.goto(baseUrl() + '/?carte=IND-200');
+		const codes = await page.locator('svg.carte [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+		expect(codes).toHaveLength(101);
+		expect(codes).toEqual(expect.arrayContaining(['971', '972', '973', '974', '976', '2A', '2B']));
+		const [mayotte] = storeQuery<{ value: number }>(
+			`SELECT o.value FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN territories t ON t.id = o.territory_id
+			 WHERE i.code = 'IND-200' AND t.code = 'D976' ORDER BY o.date DESC LIMIT 1`
+		);
+		const label = plain(await page.locator('svg.carte a:has([data-code="976"])').getAttribute('aria-label'));
+		expect(label).toBe(`Mayotte : ${mayotte.value.toLocaleString('fr-FR').replace(/[\u202f\u00a0]/g, ' ')} %`);
+		// Keyboard: focus the Mayotte link and follow it.
+		await page.locator('svg.carte a:has([data-code="976"])').focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL('**/territoires/departements/976');
+	});
+
+	it('rejects a malformed map parameter with 400 and an unknown indicator with 404', async () => {
+		const page = await newPage();
+		expect((await page.goto(baseUrl() + '/?carte=%3Cscript%3E'))?.status()).toBe(400);
+		expect((await page.goto(baseUrl() + '/?carte=NOPE-1'))?.status()).toBe(404);
+		expect(plain(await page.locator('h1').textContent())).toBe('Page introuvable');
+	});
+});

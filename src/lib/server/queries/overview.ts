@@ -3,7 +3,8 @@
  * at national level (latest value, baseline, final target, progress, status).
  */
 import type Database from 'better-sqlite3';
-import { pickTarget, progressRate, progressStatus, changeSinceBaseline, type Direction, type ProgressStatus } from '../../progress';
+import type { Direction, ProgressStatus } from '../../progress';
+import { findTerritory, progressIn } from './facts';
 
 export interface HeadlineIndicator {
 	code: string;
@@ -50,6 +51,10 @@ interface IndicatorRow {
 	indicatorId: number;
 }
 
+/** Current priority policies first, then the 2017–2022 baromètre, then the DITP's own programmes. */
+export const FAMILY_ORDER = ['politiques-prioritaires', 'barometre-2017-2022', 'services-publics-plus', 'laboratoires', 'budgets', 'complexite'];
+const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.indexOf(id) : FAMILY_ORDER.length);
+
 export function nationalOverview(client: Database.Database): FamilySummary[] {
 	const indicators = client
 		.prepare(
@@ -60,12 +65,7 @@ export function nationalOverview(client: Database.Database): FamilySummary[] {
 			 ORDER BY f.sort_order, f.id, th.name, p.name, i.sort_order, i.code`
 		)
 		.all() as IndicatorRow[];
-	const fr = (client.prepare("SELECT id FROM territories WHERE code = 'FR'").get() as { id: number } | undefined)?.id ?? -1;
-	const latestOf = client.prepare(
-		"SELECT date, value, qualifier FROM observations WHERE indicator_id = ? AND territory_id = ? AND date <> '' ORDER BY date DESC LIMIT 1"
-	);
-	const targetsOf = client.prepare('SELECT kind, date, value FROM targets WHERE indicator_id = ? AND territory_id = ? ORDER BY date');
-
+	const fr = findTerritory(client, 'FR');
 	const families = new Map<string, FamilySummary>();
 	const policies = new Map<string, PolicySummary>();
 	for (const row of indicators) {
@@ -77,20 +77,7 @@ export function nationalOverview(client: Database.Database): FamilySummary[] {
 			existing.headline.indicatorCount++;
 			continue;
 		}
-		const latest = (latestOf.get(row.indicatorId, fr) as HeadlineIndicator['latest'] | undefined) ?? null;
-		const targets = targetsOf.all(row.indicatorId, fr) as { kind: 'initiale' | 'cible'; date: string; value: number }[];
-		const baseline = targets.filter((t) => t.kind === 'initiale').at(0) ?? null;
-		const { final } = pickTarget(targets.filter((t) => t.kind === 'cible'));
-		const target = final && final.value !== null ? { date: final.date, value: final.value } : null;
-		const input = {
-			initial: baseline?.value ?? null,
-			initialDate: baseline?.date ?? null,
-			current: latest?.value ?? null,
-			currentDate: latest?.date ?? null,
-			target: target?.value ?? null,
-			targetDate: target?.date ?? null,
-			direction: row.direction
-		};
+		const summary = fr ? progressIn(client, { id: row.indicatorId, direction: row.direction }, fr.id) : null;
 		const policy: PolicySummary = {
 			id: row.policyId,
 			name: row.policyName,
@@ -101,12 +88,12 @@ export function nationalOverview(client: Database.Database): FamilySummary[] {
 				unit: row.unit,
 				direction: row.direction,
 				cumulative: !!row.cumulative,
-				latest,
-				baseline: baseline ? { date: baseline.date, value: baseline.value } : null,
-				target,
-				change: baseline && latest ? changeSinceBaseline(baseline.value, latest.value) : null,
-				rate: progressRate(input),
-				status: progressStatus(input),
+				latest: summary?.latest ? { date: summary.latest.date, value: summary.latest.value, qualifier: summary.latest.qualifier ?? null } : null,
+				baseline: summary?.baseline ?? null,
+				target: summary?.finalTarget ?? null,
+				change: summary?.change ?? null,
+				rate: summary?.rate ?? null,
+				status: summary?.status ?? null,
 				indicatorCount: 1
 			}
 		};
@@ -114,5 +101,47 @@ export function nationalOverview(client: Database.Database): FamilySummary[] {
 		family.policies.push(policy);
 		family.policyCount++;
 	}
-	return [...families.values()];
+	return [...families.values()].sort((a, b) => familyRank(a.id) - familyRank(b.id));
+}
+
+export interface MapChoice {
+	code: string;
+	name: string;
+	family: string;
+}
+
+/** Indicators that have départemental values: the ones the home map can show. */
+export function mappableIndicators(client: Database.Database): MapChoice[] {
+	return client
+		.prepare(
+			`SELECT i.code, i.name, f.name AS family FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
+			 WHERE EXISTS (SELECT 1 FROM observations o JOIN territories t ON t.id = o.territory_id WHERE o.indicator_id = i.id AND t.level = 'departement')
+			 ORDER BY f.sort_order, f.name, i.name`
+		)
+		.all() as MapChoice[];
+}
+
+export interface MapValue {
+	inseeCode: string;
+	name: string;
+	date: string;
+	value: number;
+	qualifier: string | null;
+}
+
+/** Each département's latest value of an indicator, and the most common latest date. */
+export function latestDepartementValues(client: Database.Database, indicatorCode: string): { values: MapValue[]; date: string | null } {
+	const values = client
+		.prepare(
+			`SELECT t.insee_code AS inseeCode, t.name, o.date, o.value, o.qualifier
+			 FROM observations o JOIN territories t ON t.id = o.territory_id JOIN indicators i ON i.id = o.indicator_id
+			 WHERE i.code = ? AND t.level = 'departement' AND o.date <> '' AND o.date = (
+			   SELECT max(o2.date) FROM observations o2 WHERE o2.indicator_id = o.indicator_id AND o2.territory_id = o.territory_id AND o2.date <> '')
+			 ORDER BY t.insee_code`
+		)
+		.all(indicatorCode) as MapValue[];
+	const counts = new Map<string, number>();
+	for (const v of values) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
+	const date = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]?.[0] ?? null;
+	return { values, date };
 }
