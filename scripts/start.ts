@@ -28,6 +28,6 @@ if (!existsSync(built) || newest(built) < Math.max(...sources.filter(existsSync)
 
 const port = process.env.PORT ?? '3000';
 console.log(`Baromètre : http://localhost:${port}`);
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env: { ...process.env, PORT: port, DATABASE_PATH: db } });
+const server = spawn(process.execPath, ['scripts/serve.js', 'build'], { stdio: 'inherit', env: { ...process.env, PORT: port, DATABASE_PATH: db } });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

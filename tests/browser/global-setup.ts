@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
 	if (!process.env.BAROMETRE_SKIP_BUILD) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const port = await freePort();
 	const buildDir = process.env.BUILD_SUFFIX ? `build-${process.env.BUILD_SUFFIX}` : 'build';
-	const server = spawn(process.execPath, [join(ROOT, buildDir)], {
+	const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js'), join(ROOT, buildDir)], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, ORIGIN: `http://127.0.0.1:${port}` },
 		stdio: ['ignore', 'ignore', 'inherit']

@@ -1,0 +1,144 @@
+/**
+ * npm run bench:web — builds the site, starts the production server on a seeded store, then
+ *  (a) loads `/` and an indicator page in Debian's Chromium and sums the compressed bytes
+ *      transferred, by kind (HTML, JS, CSS, data, fonts, other);
+ *  (b) measures requests/s and p50/p99 latency at 50 connections (autocannon) for a département
+ *      page and an indicator page, next to nginx serving a static file of the same bytes.
+ * Loopback only; bounded in time. nginx comes from Debian (`apt-get install nginx`).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import { seedStore } from '../src/lib/server/import/seed';
+import { parseArgs } from './args';
+
+const args = parseArgs(process.argv.slice(2), { flags: ['no-build'], options: ['duration', 'connections'] });
+const DURATION = Number(args.options.duration ?? 10);
+const CONNECTIONS = Number(args.options.connections ?? 50);
+const PORT = 4310;
+const NGINX_PORT = 4311;
+const PAGES = { home: '/', indicator: '/indicateurs/IND-200', departement: '/territoires/departements/2A' };
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
+const fmt = (n: number) => Math.round(n).toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+	for (let i = 0; i < 150; i++) {
+		if (child.exitCode !== null) throw new Error(`${url}: process exited`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`no answer from ${url}`);
+}
+
+/** Compressed bytes transferred for a first view (empty cache), by kind. */
+async function transferred(url: string): Promise<Record<string, number>> {
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu']
+	});
+	const page = await browser.newPage();
+	const sizes: Record<string, number> = { HTML: 0, JS: 0, CSS: 0, 'données': 0, polices: 0, autres: 0 };
+	const pending: Promise<void>[] = [];
+	page.on('requestfinished', (request) => {
+		pending.push(
+			request.sizes().then((s) => {
+				const type = request.resourceType();
+				const kind =
+					type === 'document' ? 'HTML' : type === 'script' ? 'JS' : type === 'stylesheet' ? 'CSS' : type === 'font' ? 'polices' : type === 'fetch' || type === 'xhr' ? 'données' : 'autres';
+				sizes[kind] += s.responseBodySize + s.responseHeadersSize;
+			})
+		);
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	await Promise.all(pending);
+	await browser.close();
+	return sizes;
+}
+
+async function load(url: string, headers: Record<string, string>) {
+	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts + result.non2xx
+	};
+}
+
+const work = mkdtempSync(join(tmpdir(), 'barometre-bench-web-'));
+chmodSync(work, 0o755); // nginx workers (www-data) read the static copies
+const children: ChildProcess[] = [];
+try {
+	const db = join(work, 'store.sqlite');
+	if (!(await seedStore(db)).ok) throw new Error('seed refused');
+	if (!args.flags['no-build']) execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+	const server = spawn(process.execPath, ['scripts/serve.js', 'build'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: db }, stdio: 'ignore' });
+	children.push(server);
+	const base = `http://127.0.0.1:${PORT}`;
+	await waitFor(base + '/', server);
+
+	console.log(`Machine : ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version} — ${new Date().toISOString().slice(0, 10)}`);
+	console.log('\n(a) Octets transférés (compressés, cache vide), par type :');
+	for (const [name, path] of [['accueil /', PAGES.home], ['indicateur ' + PAGES.indicator, PAGES.indicator]]) {
+		const sizes = await transferred(base + path);
+		const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+		console.log(`  ${name.padEnd(34)} total ${kb(total).padStart(9)} — ${Object.entries(sizes).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} ; hors polices ${kb(total - sizes.polices)}`);
+	}
+	// fetch() decompresses bodies: the compressed size is the Content-Length the server sent.
+	const compressedSize = async (url: string) => {
+		const res = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+		await res.arrayBuffer();
+		return Number(res.headers.get('content-length'));
+	};
+	console.log(`  géométrie (france.topo.json, brotli) : ${kb(await compressedSize(base + '/geo/france.topo.json'))}`);
+
+	// (b) Load: warm the per-release cache once, then 50 connections.
+	const headers = { 'accept-encoding': 'br, gzip' };
+	nginxSetup: {
+		const root = join(work, 'www');
+		mkdirSync(root);
+		// The same bytes as the app sends: the page compressed with brotli, served as is.
+		for (const [name, path] of Object.entries(PAGES)) {
+			const res = await fetch(base + path, { headers: { 'accept-encoding': 'identity' } });
+			writeFileSync(join(root, `${name}.html`), brotliCompressSync(Buffer.from(await res.arrayBuffer())));
+		}
+		if (!existsSync('/usr/sbin/nginx')) {
+			console.log('\nnginx absent (apt-get install nginx) : pas de comparaison statique.');
+			break nginxSetup;
+		}
+		const conf = join(work, 'nginx.conf');
+		writeFileSync(
+			conf,
+			`worker_processes auto; pid ${work}/nginx.pid; error_log ${work}/nginx-error.log; daemon off;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; keepalive_requests 100000; client_body_temp_path ${work}/t; proxy_temp_path ${work}/t; fastcgi_temp_path ${work}/t; uwsgi_temp_path ${work}/t; scgi_temp_path ${work}/t;
+  server { listen 127.0.0.1:${NGINX_PORT}; root ${root}; default_type text/html; add_header Content-Encoding br; } }`
+		);
+		const nginx = spawn('/usr/sbin/nginx', ['-c', conf], { stdio: 'ignore' });
+		children.push(nginx);
+		await waitFor(`http://127.0.0.1:${NGINX_PORT}/home.html`, nginx);
+	}
+	console.log(`\n(b) Charge : ${CONNECTIONS} connexions, ${DURATION} s par mesure, réponses compressées (brotli) servies par le serveur Node`);
+	for (const [name, path] of [['département ' + PAGES.departement, PAGES.departement], ['indicateur ' + PAGES.indicator, PAGES.indicator]]) {
+		const size = await compressedSize(base + path);
+		const app = await load(base + path, headers);
+		const file = name.startsWith('département') ? 'departement.html' : 'indicator.html';
+		const nginx = existsSync('/usr/sbin/nginx') ? await load(`http://127.0.0.1:${NGINX_PORT}/${file}`, headers) : null;
+		console.log(
+			`  ${name.padEnd(40)} ${kb(size).padStart(8)} : ${fmt(app.rps)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, erreurs ${app.errors}` +
+				(nginx ? ` | nginx même octets : ${fmt(nginx.rps)} req/s, p99 ${nginx.p99} ms → ${((100 * app.rps) / nginx.rps).toFixed(1)} %` : '')
+		);
+	}
+} finally {
+	for (const c of children) c.kill();
+	rmSync(work, { recursive: true, force: true });
+}
