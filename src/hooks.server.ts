@@ -17,9 +17,14 @@ function securityHeaders(path: string): [string, string][] {
 		['x-content-type-options', 'nosniff'],
 		['referrer-policy', 'strict-origin-when-cross-origin']
 	];
-	// Only the embeddable views may be framed by other sites.
+	// Only the embeddable views may be framed by other sites (CSP frame-ancestors is set per response below).
 	if (!path.startsWith('/integrer/')) headers.push(['x-frame-options', 'DENY']);
 	return headers;
+}
+
+/** The site's CSP forbids framing; the embeddable views (/integrer/) may be framed by anyone. */
+function framePolicy(csp: string, path: string): string {
+	return path.startsWith('/integrer/') ? csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *') : csp;
 }
 
 function lookup(key: string): CachedResponse | undefined {
@@ -54,6 +59,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (request.method !== 'GET' || url.pathname.startsWith('/_app/')) {
 		const response = await resolve(event);
 		for (const [k, v] of securityHeaders(url.pathname)) response.headers.set(k, v);
+		const csp = response.headers.get('content-security-policy');
+		if (csp) response.headers.set('content-security-policy', framePolicy(csp, url.pathname));
 		return response;
 	}
 	const key = url.pathname + url.search;
@@ -63,10 +70,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const type = response.headers.get('content-type') ?? '';
 		if (response.status !== 200 || !CACHEABLE.test(type) || response.headers.has('set-cookie')) {
 			for (const [k, v] of securityHeaders(url.pathname)) response.headers.set(k, v);
+			const csp = response.headers.get('content-security-policy');
+			if (csp) response.headers.set('content-security-policy', framePolicy(csp, url.pathname));
 			return response;
 		}
 		const body = Buffer.from(await response.arrayBuffer());
-		const headers = [...response.headers.entries()].filter(([k]) => !['content-length', 'content-encoding', 'etag'].includes(k));
+		const headers = [...response.headers.entries()]
+			.filter(([k]) => !['content-length', 'content-encoding', 'etag'].includes(k))
+			.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, url.pathname) : v]);
 		entry = cache.set(key, response.status, headers, body);
 	}
 	const reply = cachedReply(entry, url.pathname, request.headers.get('accept-encoding'), request.headers.get('if-none-match'));

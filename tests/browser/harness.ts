@@ -34,11 +34,13 @@ export function useBrowser() {
 	});
 	afterAll(async () => browser?.close());
 	return {
-		newPage: async (options: { width?: number; height?: number; javaScript?: boolean } = {}): Promise<Page> => {
+		newPage: async (options: { width?: number; height?: number; javaScript?: boolean; bypassCSP?: boolean } = {}): Promise<Page> => {
 			const context = await browser.newContext({
 				viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
 				javaScriptEnabled: options.javaScript ?? true,
-				locale: 'fr-FR'
+				locale: 'fr-FR',
+				// axe-core is injected as an inline script, which the site's CSP rightly forbids.
+				bypassCSP: options.bypassCSP ?? true
 			});
 			return context.newPage();
 		}

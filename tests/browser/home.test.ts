@@ -54,3 +54,31 @@ describe('home map', () => {
 		expect(plain(await page.locator('h1').textContent())).toBe('Page introuvable');
 	});
 });
+
+describe('security headers', () => {
+	it('every page carries a CSP without inline script, nosniff, a referrer policy and forbids framing', async () => {
+		const res = await fetch(baseUrl() + '/', { headers: { 'accept-encoding': 'br' } });
+		const csp = res.headers.get('content-security-policy') ?? '';
+		expect(csp).toContain("script-src 'self' 'sha256-");
+		expect(csp).not.toContain("'unsafe-inline' 'self'");
+		expect(csp).toMatch(/script-src [^;]*/);
+		expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+		// In a browser that enforces it, the page loads its scripts without a single violation.
+		const page = await newPage({ bypassCSP: false });
+		const violations: string[] = [];
+		page.on('console', (m) => {
+			if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+		});
+		await page.goto(baseUrl() + '/', { waitUntil: 'networkidle' });
+		await page.getByRole('button', { name: 'Sombre' }).click();
+		expect(await page.getAttribute('html', 'data-fr-theme')).toBe('dark');
+		expect(violations).toEqual([]);
+		// A second request comes from the per-release cache with the same headers and an ETag.
+		const again = await fetch(baseUrl() + '/', { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
+		expect(again.status).toBe(304);
+	});
+});
