@@ -7,18 +7,13 @@ import type Database from 'better-sqlite3';
 import { summarizeProgress, type DatedValue, type Point, type ProgressSummary } from '../../indicator-summary';
 import type { Direction } from '../../progress';
 
-export type Level = 'national' | 'region' | 'departement';
+import type { Level, TerritoryRecord } from '../import/territories';
 
-export interface Territory {
+export type { Level };
+
+/** A territory of the store: the reference record (public code `FR`, `R84`, `D2A`…) and its id. */
+export interface Territory extends TerritoryRecord {
 	id: number;
-	/** Public id: `FR`, `R84`, `D2A`. */
-	code: string;
-	level: Level;
-	inseeCode: string;
-	name: string;
-	parentCode: string | null;
-	population: number | null;
-	chefLieu: string | null;
 }
 
 export interface IndicatorMeta {
