@@ -28,7 +28,8 @@ function framePolicy(csp: string, path: string): string {
 }
 
 function lookup(key: string): CachedResponse | undefined {
-	cache.sync(getClient().pragma('data_version', { simple: true }) as number);
+	// A new import (data_version) or a new day (« donnée de … » age labels) starts a fresh cache.
+	cache.sync(`${getClient().pragma('data_version', { simple: true })}|${new Date().toISOString().slice(0, 10)}`);
 	return cache.get(key);
 }
 

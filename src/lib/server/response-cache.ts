@@ -18,15 +18,15 @@ export interface CachedResponse {
 export class ResponseCache {
 	private entries = new Map<string, CachedResponse>();
 	private bytes = 0;
-	private version: number | null = null;
+	private version: string | number | null = null;
 
 	constructor(
 		private readonly maxBytes = 64 * 2 ** 20,
 		private readonly maxEntries = 5000
 	) {}
 
-	/** Drops everything when the store's version changed since the last call. */
-	sync(version: number): void {
+	/** Drops everything when the version (store's data_version and the day) changed since the last call. */
+	sync(version: string | number): void {
 		if (this.version !== version) {
 			this.entries.clear();
 			this.bytes = 0;
