@@ -108,7 +108,7 @@ const framesPath = (rings: Point[][]) =>
 export interface FranceMapLayout {
 	/** The fitted projection (for `invert`, label positions…). */
 	projection: CompositeProjection;
-	/** SVG path generator (1 decimal) through the fitted projection; also `centroid`, `bounds`. */
+	/** SVG path generator (whole pixels) through the fitted projection; also `centroid`, `bounds`. */
 	path: GeoPath;
 	/** SVG `d` of the inset frames around the overseas territories shown. */
 	frames: string;
@@ -148,7 +148,8 @@ export function fitFranceMap(
 		.translate([padding + (innerWidth - k * (x0 + x1)) / 2, padding + (innerHeight - k * (y0 + y1)) / 2]);
 	return {
 		projection,
-		path: geoPath(pointwise(projection)).digits(1),
+		// Whole pixels: at map sizes a tenth of a pixel is invisible, and it halves the page weight.
+		path: geoPath(pointwise(projection)).digits(0),
 		frames: framesPath(usedFrames(projection, features)),
 		width,
 		height: finalHeight
