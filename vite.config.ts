@@ -12,7 +12,7 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/import/**/*.test.ts'], environment: 'node' }
+				test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/import/**/*.test.ts', 'tests/api/**/*.test.ts'], environment: 'node' }
 			},
 			{
 				// Real Chromium against the built site on the seeded store (built once in global setup).

@@ -1,0 +1,189 @@
+/**
+ * Query parameters of the public API: one whitelist per endpoint, every value validated, and a
+ * French 400 naming the parameter when something is wrong. The OpenAPI document is written from
+ * the same definitions (`PARAMETERS`, `ENDPOINT_PARAMETERS`), so the doc never drifts from the code.
+ */
+import type Database from 'better-sqlite3';
+import type { ValueFilter } from '../export';
+import type { Level } from '../queries/facts';
+import { ApiError } from './http';
+
+export const MAX_QUERY_LENGTH = 2048;
+export const MAX_TERRITORIES = 50;
+export const LEVELS: readonly Level[] = ['national', 'region', 'departement'];
+/** Public territory code: `FR`, `R` + région code, `D` + département code. */
+export const TERRITORY_CODE = /^(FR|R\d{2}|D(\d{2,3}|2A|2B))$/;
+/** Public indicator id as found in URLs (the store's ids are letters, digits, `-` and `_`). */
+export const INDICATOR_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+
+export type ParameterName = 'maille' | 'territoires' | 'depuis' | 'jusqu_a' | 'famille';
+
+/** What the OpenAPI document and the documentation page say about each parameter. */
+export const PARAMETERS: Record<ParameterName, { description: string; example: string; schema: Record<string, unknown> }> = {
+	maille: {
+		description: 'Maille territoriale : national, region ou departement.',
+		example: 'region',
+		schema: { type: 'string', enum: [...LEVELS] }
+	},
+	territoires: {
+		description: `Territoires, codes publics séparés par des virgules (au plus ${MAX_TERRITORIES}) : FR, R suivi du code de région (R84), D suivi du code de département (D01, D2A, D971).`,
+		example: 'FR,R84,D2A',
+		schema: { type: 'string', pattern: '^(FR|R\\d{2}|D(\\d{2,3}|2A|2B))(,(FR|R\\d{2}|D(\\d{2,3}|2A|2B)))*$' }
+	},
+	depuis: {
+		description:
+			'Première date incluse, AAAA-MM-JJ. Une valeur datée à l’année ou au mois compte pour son premier jour (2024 = 2024-01-01). Les valeurs non datées sont exclues.',
+		example: '2023-01-01',
+		schema: { type: 'string', format: 'date' }
+	},
+	jusqu_a: {
+		description:
+			'Dernière date incluse, AAAA-MM-JJ. Une valeur datée à l’année ou au mois compte pour son premier jour (2024-06 ≤ 2024-06-30). Les valeurs non datées sont gardées.',
+		example: '2024-12-31',
+		schema: { type: 'string', format: 'date' }
+	},
+	famille: {
+		description: 'Famille de chiffres (ex. politiques-prioritaires, barometre-2017-2022).',
+		example: 'politiques-prioritaires',
+		schema: { type: 'string' }
+	}
+};
+
+/** The parameters each endpoint accepts; anything else is a 400. */
+export const ENDPOINT_PARAMETERS = {
+	indicateurs: ['famille'],
+	indicateur: [],
+	valeurs: ['maille', 'territoires', 'depuis', 'jusqu_a'],
+	cibles: ['maille', 'territoires'],
+	territoires: ['maille'],
+	territoire: [],
+	releases: [],
+	openapi: [],
+	export: []
+} as const satisfies Record<string, readonly ParameterName[]>;
+
+export type Endpoint = keyof typeof ENDPOINT_PARAMETERS;
+
+/**
+ * Checks length, names and repetitions; returns the raw values of the accepted parameters.
+ * An empty value (`?maille=`) is refused like a bad one.
+ */
+export function readQuery(url: URL, endpoint: Endpoint): Partial<Record<ParameterName, string>> {
+	if (url.search.length > MAX_QUERY_LENGTH) {
+		throw new ApiError(414, `Requête trop longue : les paramètres dépassent ${MAX_QUERY_LENGTH.toLocaleString('fr-FR')} caractères.`);
+	}
+	const allowed: readonly ParameterName[] = ENDPOINT_PARAMETERS[endpoint];
+	const out: Partial<Record<ParameterName, string>> = {};
+	for (const [name, value] of url.searchParams) {
+		if (!(allowed as readonly string[]).includes(name)) {
+			const accepted = allowed.length ? `paramètres acceptés : ${allowed.join(', ')}` : 'cette adresse n’accepte aucun paramètre';
+			throw new ApiError(400, `Paramètre inconnu « ${clip(name)} » (${accepted}).`, clip(name));
+		}
+		const key = name as ParameterName;
+		if (key in out) throw new ApiError(400, `Paramètre « ${key} » donné plusieurs fois.`, key);
+		if (value.trim() === '') throw new ApiError(400, `Paramètre « ${key} » vide.`, key);
+		out[key] = value.trim();
+	}
+	return out;
+}
+
+export function parseLevelParam(raw: string | undefined): Level | undefined {
+	if (raw === undefined) return undefined;
+	if (!(LEVELS as readonly string[]).includes(raw)) {
+		throw new ApiError(400, `Maille « ${clip(raw)} » inconnue : écrivez national, region ou departement.`, 'maille');
+	}
+	return raw as Level;
+}
+
+/** A real calendar day `YYYY-MM-DD`. */
+export function parseDay(raw: string | undefined, name: 'depuis' | 'jusqu_a'): string | undefined {
+	if (raw === undefined) return undefined;
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+	const valid = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === raw;
+	if (!valid) throw new ApiError(400, `Date « ${clip(raw)} » invalide : écrivez AAAA-MM-JJ, par exemple 2024-06-30.`, name);
+	return raw;
+}
+
+/**
+ * The `since` bound for the store's string comparison `date >= since`, where a value dated to the
+ * year or month counts as its first day: `2024-01-01` → `2024`, `2024-03-01` → `2024-03`.
+ */
+export function sinceBound(day: string): string {
+	return day.replace(/-01$/, '').replace(/^(\d{4})-01$/, '$1');
+}
+
+export interface TerritoryRef {
+	code: string;
+	level: Level;
+	inseeCode: string;
+}
+
+/** `FR,R84,D2A` → known territories (deduplicated, in the given order). */
+export function parseTerritories(client: Database.Database, raw: string | undefined, level: Level | undefined): TerritoryRef[] | undefined {
+	if (raw === undefined) return undefined;
+	const codes = [...new Set(raw.split(',').map((c) => c.trim()))];
+	if (codes.length > MAX_TERRITORIES) {
+		throw new ApiError(400, `Trop de territoires : ${codes.length} demandés, ${MAX_TERRITORIES} au plus par requête.`, 'territoires');
+	}
+	const lookup = client.prepare('SELECT code, level, insee_code AS inseeCode FROM territories WHERE code = ?');
+	return codes.map((code) => {
+		if (!TERRITORY_CODE.test(code)) {
+			throw new ApiError(400, `Code de territoire « ${clip(code)} » illisible : écrivez FR, R84 (région) ou D2A (département).`, 'territoires');
+		}
+		const found = lookup.get(code) as TerritoryRef | undefined;
+		if (!found) throw new ApiError(400, `Territoire « ${code} » inconnu.`, 'territoires');
+		if (level && found.level !== level) {
+			throw new ApiError(400, `Le territoire ${code} n’est pas de maille ${level} : retirez-le ou changez la maille.`, 'territoires');
+		}
+		return found;
+	});
+}
+
+export function parseFamily(client: Database.Database, raw: string | undefined): string | undefined {
+	if (raw === undefined) return undefined;
+	if (!client.prepare('SELECT 1 FROM families WHERE id = ?').get(raw)) {
+		throw new ApiError(400, `Famille « ${clip(raw)} » inconnue (voir /api/v1/indicateurs pour la liste).`, 'famille');
+	}
+	return raw;
+}
+
+/** The public filters of a value download, as echoed in JSON and the xlsx information sheet. */
+export interface ValueParams {
+	maille: Level | null;
+	territoires: string[] | null;
+	depuis: string | null;
+	jusqu_a: string | null;
+}
+
+/** Validated parameters of `valeurs.*` → the public filters and the export's `ValueFilter`. */
+export function parseValueParams(client: Database.Database, url: URL, indicator: string): { params: ValueParams; filter: ValueFilter } {
+	const raw = readQuery(url, 'valeurs');
+	const level = parseLevelParam(raw.maille);
+	const territories = parseTerritories(client, raw.territoires, level);
+	const since = parseDay(raw.depuis, 'depuis');
+	const until = parseDay(raw.jusqu_a, 'jusqu_a');
+	if (since && until && since > until) throw new ApiError(400, `« jusqu_a » (${until}) est avant « depuis » (${since}).`, 'jusqu_a');
+	return {
+		params: { maille: level ?? null, territoires: territories?.map((t) => t.code) ?? null, depuis: since ?? null, jusqu_a: until ?? null },
+		filter: {
+			indicators: [indicator],
+			level,
+			territories: territories?.map((t) => t.code),
+			since: since && sinceBound(since),
+			until
+		}
+	};
+}
+
+/** Validated parameters of `cibles.*`: the public filters and the territories they name. */
+export function parseTargetParams(client: Database.Database, url: URL): { params: Pick<ValueParams, 'maille' | 'territoires'>; territories: TerritoryRef[] | null } {
+	const raw = readQuery(url, 'cibles');
+	const level = parseLevelParam(raw.maille);
+	const territories = parseTerritories(client, raw.territoires, level);
+	return { params: { maille: level ?? null, territoires: territories?.map((t) => t.code) ?? null }, territories: territories ?? null };
+}
+
+/** Echo of user input in messages, bounded. */
+function clip(text: string): string {
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

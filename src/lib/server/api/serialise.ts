@@ -1,0 +1,228 @@
+/**
+ * Representations of the API's resources: the canonical CSV (from `export.ts`, with formula
+ * neutralisation), the JSON shapes (French keys, like the CSV columns), and the source and licence
+ * every response carries.
+ *
+ * Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@` (or tab, CR)
+ * as a formula. In TEXT columns (Table Schema type `string`) such cells get a leading `'`.
+ * Number columns are never touched (-3 stays -3). Normal data has no text cell that starts that
+ * way, so downloads re-import unchanged; a name or note starting with `=`… is the only thing a
+ * round trip would alter (it comes back with its `'`).
+ */
+import type Database from 'better-sqlite3';
+import { csvLine, type CsvCell } from '../../csv/write';
+import { formatDay } from '../../format';
+import type { ProgressSummary } from '../../indicator-summary';
+import { STATUS_LABELS_FR } from '../../progress';
+import { VALUE_EXPORT_COLUMNS, valueRows, type ValueFilter } from '../export';
+import type { IndicatorMeta, Territory } from '../queries/facts';
+import type { ReleaseInfo } from '../queries/releases';
+import avancements from '../../../../db/schemas/avancements.schema.json';
+import cibles from '../../../../db/schemas/cibles.schema.json';
+import entites from '../../../../db/schemas/entites.schema.json';
+import indicateurs from '../../../../db/schemas/indicateurs.schema.json';
+import sources from '../../../../db/schemas/sources.schema.json';
+import valeurs from '../../../../db/schemas/valeurs.schema.json';
+import type { ReleaseRecord } from './queries';
+
+// ---------------------------------------------------------------- licence and source
+
+export const ETALAB = {
+	nom: 'Licence Ouverte / Etalab 2.0',
+	url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/'
+} as const;
+export const SITE_NAME = 'Baromètre des résultats de l’action publique';
+/** Where the site explains licences that are not the Licence Ouverte. */
+export const LICENCE_PAGE = '/donnees#licence';
+
+/** True when a licence text is the Licence Ouverte (Etalab 2.0) alone, not one source among others. */
+export function isEtalab(licence: string): boolean {
+	return /^licence ouverte/i.test(licence.trim()) && !licence.includes('|');
+}
+
+export function licenceUrl(licence: string): string {
+	return isEtalab(licence) ? ETALAB.url : LICENCE_PAGE;
+}
+
+/** « Données mises à jour le 22 novembre 2026 » from a release. */
+export function updatedOn(release: ReleaseInfo | null): string | null {
+	return release ? formatDay(release.importedAt.slice(0, 10)) : null;
+}
+
+export function siteAttribution(release: ReleaseInfo | null): string {
+	const date = updatedOn(release);
+	return `${SITE_NAME} (DITP et producteurs cités)${date ? `, données mises à jour le ${date}` : ''} — ${ETALAB.nom}`;
+}
+
+export function indicatorAttribution(meta: IndicatorMeta): string {
+	const date = meta.sourceUpdatedAt ? `, mise à jour le ${formatDay(meta.sourceUpdatedAt)}` : '';
+	return `${meta.producer}${date} — ${meta.licence}`;
+}
+
+export interface SourceJson {
+	source: { producteur: string; url: string | null; date_mise_a_jour: string | null; donnees_importees_le: string | null };
+	licence: { nom: string; url: string; attribution: string };
+}
+
+/** For site-wide resources: the DITP and the producers it cites, Licence Ouverte unless stated. */
+export function siteSource(release: ReleaseInfo | null): SourceJson {
+	return {
+		source: {
+			producteur: 'DITP et producteurs cités (champ « producteur » de chaque indicateur)',
+			url: '/donnees',
+			date_mise_a_jour: release?.sourceUpdatedAt ?? null,
+			donnees_importees_le: release?.importedAt ?? null
+		},
+		licence: { nom: `${ETALAB.nom}, sauf mention contraire (champ « licence » de chaque indicateur)`, url: ETALAB.url, attribution: siteAttribution(release) }
+	};
+}
+
+export function indicatorSource(meta: IndicatorMeta, release: ReleaseInfo | null): SourceJson {
+	return {
+		source: {
+			producteur: meta.producer,
+			url: meta.sourceUrl,
+			date_mise_a_jour: meta.sourceUpdatedAt,
+			donnees_importees_le: release?.importedAt ?? null
+		},
+		licence: { nom: meta.licence, url: licenceUrl(meta.licence), attribution: indicatorAttribution(meta) }
+	};
+}
+
+// ---------------------------------------------------------------- canonical CSV, neutralised
+
+export type CanonicalFile = 'valeurs' | 'cibles' | 'indicateurs' | 'sources' | 'entites' | 'avancements';
+
+export interface TableSchemaField {
+	name: string;
+	type: string;
+	description?: string;
+	constraints?: { required?: boolean; enum?: string[]; pattern?: string; minimum?: number; maximum?: number };
+}
+export interface TableSchemaJson {
+	name: string;
+	title: string;
+	description: string;
+	fields: TableSchemaField[];
+	primaryKey: string[];
+	missingValues: string[];
+}
+
+/** The Table Schemas of the canonical files (db/schemas/), the import's own. */
+export const TABLE_SCHEMAS: Record<CanonicalFile, TableSchemaJson> = { valeurs, cibles, indicateurs, sources, entites, avancements };
+
+export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/** `=1+2` → `'=1+2`; other cells as they are. */
+export function neutralise(cell: CsvCell): CsvCell {
+	return typeof cell === 'string' && FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
+}
+
+/** For each column of a header: true when the schema types it as text. Unknown columns count as text. */
+export function textColumns(kind: CanonicalFile, header: readonly string[]): boolean[] {
+	const types = new Map(TABLE_SCHEMAS[kind].fields.map((f) => [f.name, f.type]));
+	return header.map((name) => (types.get(name) ?? 'string') === 'string');
+}
+
+export function neutraliseRow(row: readonly CsvCell[], text: readonly boolean[]): CsvCell[] {
+	return row.map((cell, i) => (text[i] ? neutralise(cell) : cell));
+}
+
+/** Neutralised canonical CSV of a table (header + rows). */
+export function safeTableCsv(kind: CanonicalFile, table: { header: readonly string[]; rows: Iterable<readonly CsvCell[]> }): string {
+	const text = textColumns(kind, table.header);
+	let out = csvLine(table.header);
+	for (const row of table.rows) out += csvLine(neutraliseRow(row, text));
+	return out;
+}
+
+/** `valeurs.csv` of a download: the canonical columns and rows of `export.ts`, neutralised. */
+export function valuesCsv(client: Database.Database, filter: ValueFilter): string {
+	return safeTableCsv('valeurs', { header: VALUE_EXPORT_COLUMNS, rows: valueRows(client, filter) });
+}
+
+// ---------------------------------------------------------------- JSON shapes
+
+export function indicatorLinks(code: string) {
+	const base = `/api/v1/indicateurs/${encodeURIComponent(code)}`;
+	return {
+		self: base,
+		page: `/indicateurs/${encodeURIComponent(code)}`,
+		valeurs_csv: `${base}/valeurs.csv`,
+		valeurs_json: `${base}/valeurs.json`,
+		valeurs_xlsx: `${base}/valeurs.xlsx`,
+		cibles_csv: `${base}/cibles.csv`,
+		cibles_json: `${base}/cibles.json`
+	};
+}
+
+export function indicatorJson(meta: IndicatorMeta) {
+	return {
+		id: meta.code,
+		nom: meta.name,
+		description: meta.description,
+		famille: { id: meta.family.id, nom: meta.family.name },
+		theme: meta.theme ? { id: meta.theme.id, nom: meta.theme.name } : null,
+		politique: { id: meta.policy.id, nom: meta.policy.name, axe: meta.policy.axis },
+		unite: meta.unit,
+		unite_libelle: meta.unitLabel,
+		sens: meta.direction,
+		cumulatif: meta.cumulative,
+		frequence: meta.frequency,
+		mailles: meta.levels,
+		producteur: meta.producer,
+		licence: meta.licence,
+		url_source: meta.sourceUrl,
+		date_mise_a_jour: meta.sourceUpdatedAt,
+		sources_detaillees: meta.sourceIds ? meta.sourceIds.split(';').map((s) => s.trim()).filter(Boolean) : [],
+		note: meta.note,
+		liens: indicatorLinks(meta.code)
+	};
+}
+
+export function summaryJson(summary: ProgressSummary, publishedRate: { date: string; taux: number } | null = null) {
+	return {
+		derniere_valeur: summary.latest
+			? { date: summary.latest.date, valeur: summary.latest.value, qualificatif: summary.latest.qualifier ?? null }
+			: null,
+		valeur_initiale: summary.baseline ? { date: summary.baseline.date, valeur: summary.baseline.value } : null,
+		cible: summary.finalTarget ? { date: summary.finalTarget.date, valeur: summary.finalTarget.value } : null,
+		prochaine_cible: summary.nextTarget ? { date: summary.nextTarget.date, valeur: summary.nextTarget.value } : null,
+		evolution: summary.change ? { absolue: summary.change.absolute, pourcentage: summary.change.percent } : null,
+		taux_avancement: summary.rate,
+		taux_avancement_publie: publishedRate,
+		statut: summary.status,
+		statut_libelle: summary.status ? STATUS_LABELS_FR[summary.status] : null
+	};
+}
+
+export function territoryJson(t: Territory) {
+	return {
+		id: t.code,
+		maille: t.level,
+		code_insee: t.inseeCode,
+		nom: t.name,
+		parent: t.parentCode,
+		population: t.population,
+		chef_lieu: t.chefLieu,
+		liens: { self: `/api/v1/territoires/${t.code}` }
+	};
+}
+
+export function releaseJson(r: ReleaseRecord) {
+	return {
+		id: r.id,
+		importee_le: r.importedAt,
+		date_mise_a_jour_sources: r.sourceUpdatedAt,
+		lignes_lues: r.rowsRead,
+		inserees: r.inserted,
+		revisees: r.revised,
+		inchangees: r.unchanged,
+		note: r.note,
+		fichiers: r.files
+	};
+}
+
+export function jsonBody(value: unknown): string {
+	return JSON.stringify(value);
+}
