@@ -33,10 +33,24 @@ function lookup(key: string): CachedResponse | undefined {
 	return cache.get(key);
 }
 
+/** RFC 9110: If-None-Match (weak comparison, lists, `*`) wins; else If-Modified-Since against Last-Modified. */
+function notModified(entry: CachedResponse, ifNoneMatch: string | null, ifModifiedSince: string | null): boolean {
+	if (ifNoneMatch) {
+		return ifNoneMatch.split(',').some((tag) => {
+			const t = tag.trim().replace(/^W\//, '');
+			return t === '*' || t === entry.etag;
+		});
+	}
+	const lastModified = entry.headers.find(([k]) => k === 'last-modified')?.[1];
+	if (!ifModifiedSince || !lastModified) return false;
+	const since = Date.parse(ifModifiedSince);
+	return Number.isFinite(since) && since >= Date.parse(lastModified);
+}
+
 /** Status, headers and body to send for a cache entry, given the request's headers. */
-function cachedReply(entry: CachedResponse, path: string, acceptEncoding: string | null, ifNoneMatch: string | null) {
+function cachedReply(entry: CachedResponse, path: string, acceptEncoding: string | null, ifNoneMatch: string | null, ifModifiedSince: string | null) {
 	const headers: [string, string][] = [...entry.headers, ...securityHeaders(path), ['etag', entry.etag], ['vary', 'Accept-Encoding']];
-	if (ifNoneMatch === entry.etag) return { status: 304, headers, body: null };
+	if (notModified(entry, ifNoneMatch, ifModifiedSince)) return { status: 304, headers, body: null };
 	const encoding = pickEncoding(acceptEncoding);
 	if (encoding) headers.push(['content-encoding', encoding]);
 	const body = encoding === 'br' ? entry.brotli : encoding === 'gzip' ? entry.gzip : entry.body;
@@ -49,7 +63,7 @@ function cachedReply(entry: CachedResponse, path: string, acceptEncoding: string
 	const entry = lookup(req.url);
 	if (!entry) return false;
 	const path = req.url.split('?')[0];
-	const reply = cachedReply(entry, path, req.headers['accept-encoding'] ?? null, req.headers['if-none-match'] ?? null);
+	const reply = cachedReply(entry, path, req.headers['accept-encoding'] ?? null, req.headers['if-none-match'] ?? null, req.headers['if-modified-since'] ?? null);
 	res.writeHead(reply.status, reply.headers.flat());
 	res.end(reply.body);
 	return true;
@@ -81,6 +95,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 			.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, url.pathname) : v]);
 		entry = cache.set(key, response.status, headers, body);
 	}
-	const reply = cachedReply(entry, url.pathname, request.headers.get('accept-encoding'), request.headers.get('if-none-match'));
+	const reply = cachedReply(
+		entry,
+		url.pathname,
+		request.headers.get('accept-encoding'),
+		request.headers.get('if-none-match'),
+		request.headers.get('if-modified-since')
+	);
 	return new Response(reply.body ? new Uint8Array(reply.body) : null, { status: reply.status, headers: reply.headers });
 };

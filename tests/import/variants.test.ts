@@ -124,3 +124,15 @@ describe('official DITP format', () => {
 		expect(query(db, 'SELECT DISTINCT i.code FROM observations o JOIN indicators i ON i.id = o.indicator_id')).toEqual([{ code: 'IND-296' }]);
 	});
 });
+
+describe('downloads import back', () => {
+	it("removes the ' our downloads put before text starting with = + - @", async () => {
+		const { db } = await importOk({
+			'v.csv': "indicateur_id,maille,code_territoire,date,valeur,qualificatif,note\nT-1,national,FR,2024,5,,'=0+1 selon la source\nT-1,national,FR,2023,-3,,'-2 points\n"
+		});
+		expect(query(db, 'SELECT date, value, note FROM observations ORDER BY date')).toEqual([
+			{ date: '2023', value: -3, note: '-2 points' },
+			{ date: '2024', value: 5, note: '=0+1 selon la source' }
+		]);
+	});
+});

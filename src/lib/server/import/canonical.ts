@@ -42,6 +42,7 @@ interface Caches {
 	ids: Map<string, Cached>;
 }
 
+const FORMULA_GUARD = /^'[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** Reads one row's cells by column name, recording problems against the right column. One per file, reset per row. */
@@ -91,7 +92,11 @@ class RowReader {
 
 	/** Like optional, but undefined when the column is absent: the stored annotation is then kept. */
 	annotation(name: string): string | null | undefined {
-		return this.columns.has(name) ? this.text(name) || null : undefined;
+		if (!this.columns.has(name)) return undefined;
+		// Our downloads prefix text starting with = + - @ with ' (spreadsheet formula injection):
+		// the prefix is removed here, so that a download imports back unchanged.
+		const text = this.text(name);
+		return (FORMULA_GUARD.test(text) ? text.slice(1) : text) || null;
 	}
 
 	required(name: string, fix: string): string {
