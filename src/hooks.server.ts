@@ -59,7 +59,7 @@ function cachedReply(entry: CachedResponse, path: string, acceptEncoding: string
 }
 
 (globalThis as { __barometreFastPath?: unknown }).__barometreFastPath = (req: IncomingMessage, res: ServerResponse): boolean => {
-	if (req.method !== 'GET' || !req.url || req.url.startsWith('/_app/')) return false;
+	if (req.method !== 'GET' || !req.url || req.url.startsWith('/_app/') || req.url.includes('/__data.json')) return false;
 	const entry = lookup(req.url);
 	if (!entry) return false;
 	const path = req.url.split('?')[0];
@@ -71,7 +71,9 @@ function cachedReply(entry: CachedResponse, path: string, acceptEncoding: string
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
-	if (request.method !== 'GET' || url.pathname.startsWith('/_app/')) {
+	// Client-side navigation data (__data.json) varies with SvelteKit's own parameters and shares the
+	// page's URL in `event.url`: never cached, so a page's key always holds its HTML.
+	if (request.method !== 'GET' || url.pathname.startsWith('/_app/') || event.isDataRequest) {
 		const response = await resolve(event);
 		for (const [k, v] of securityHeaders(url.pathname)) response.headers.set(k, v);
 		const csp = response.headers.get('content-security-policy');
