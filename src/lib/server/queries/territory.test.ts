@@ -1,0 +1,151 @@
+/** Territory page queries on a small store built with the import (two families, Corse-du-Sud, Corse, France). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importRelease } from '../import/index';
+import { neighboursOf } from '../neighbours';
+import { FamilyParamError, territoryPage } from './territory';
+
+const INDICATORS = `indicateur_id,famille_id,famille,politique_id,politique,nom,unite,sens,producteur,licence,date_mise_a_jour
+T-1,politiques-prioritaires,Politiques prioritaires,P-1,Éducation,Taux de réussite,%,hausse,INSEE,Licence Ouverte / Etalab 2.0,2024-06-30
+T-2,barometre-2017-2022,Baromètre 2017–2022,P-2,Routes,Nombre de morts,nombre,baisse,ONISR,Licence Ouverte / Etalab 2.0,2024-06-30
+T-3,barometre-2017-2022,Baromètre 2017–2022,P-3,Aides,Aides versées,nombre,hausse,ASP,Licence Ouverte / Etalab 2.0,2024-06-30
+`;
+const VALUES = `indicateur_id,maille,code_territoire,date,valeur
+T-1,departement,2A,2022-01,40
+T-1,departement,2A,2023-01,50
+T-1,departement,2A,2024-01,60
+T-1,region,94,2024-01,55
+T-1,national,FR,2023-01,70
+T-1,national,FR,2024-01,72
+T-2,departement,2A,2023,12
+T-2,national,FR,2023,3200
+T-3,departement,2B,2023,5
+T-3,national,FR,2023,900
+`;
+const TARGETS = `indicateur_id,maille,code_territoire,type,date,valeur
+T-1,departement,2A,initiale,2022-01,40
+T-1,departement,2A,cible,2026-01,80
+`;
+
+let dir: string;
+let client: Database.Database;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'barometre-territory-'));
+	mkdirSync(join(dir, 'release'));
+	writeFileSync(join(dir, 'release', 'indicateurs.csv'), INDICATORS);
+	writeFileSync(join(dir, 'release', 'valeurs.csv'), VALUES);
+	writeFileSync(join(dir, 'release', 'cibles.csv'), TARGETS);
+	const report = await importRelease([join(dir, 'release')], { dbPath: join(dir, 'store.sqlite') });
+	if (!report.ok) throw new Error(JSON.stringify(report.problems));
+	client = new Database(join(dir, 'store.sqlite'), { readonly: true });
+});
+
+afterAll(() => {
+	client?.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('département page', () => {
+	it('resolves the territory, its région, chef-lieu and neighbours', () => {
+		const page = territoryPage(client, 'departement', 'D2A')!;
+		expect(page.territory).toMatchObject({ name: 'Corse-du-Sud', inseeCode: '2A', parentCode: 'R94' });
+		expect(page.region).toMatchObject({ code: 'R94', name: 'Corse' });
+		expect(page.chefLieuName).toBe('Ajaccio');
+		expect(page.neighbours.map((n) => n.name)).toEqual(['Haute-Corse']);
+		expect(page.children).toEqual([]);
+		expect(page.cogYear).toBeGreaterThanOrEqual(2024);
+	});
+
+	it('lists only the indicators published there, by family (priority policies first) and policy', () => {
+		const page = territoryPage(client, 'departement', 'D2A')!;
+		expect(page.groups.map((f) => [f.id, f.policies.map((p) => p.indicators.map((i) => i.code))])).toEqual([
+			['politiques-prioritaires', [['T-1']]],
+			['barometre-2017-2022', [['T-2']]]
+		]);
+		expect(page.families).toEqual([
+			{ id: 'politiques-prioritaires', name: 'Politiques prioritaires', count: 1 },
+			{ id: 'barometre-2017-2022', name: 'Baromètre 2017–2022', count: 1 }
+		]);
+	});
+
+	it('gives the latest value, progress, status, series and the région and France values', () => {
+		const [line] = territoryPage(client, 'departement', 'D2A')!.groups[0].policies[0].indicators;
+		expect(line).toMatchObject({
+			latest: { date: '2024-01', value: 60, qualifier: null },
+			target: { date: '2026-01', value: 80 },
+			region: { date: '2024-01', value: 55 },
+			france: { date: '2024-01', value: 72 },
+			series: [
+				{ date: '2022-01', value: 40 },
+				{ date: '2023-01', value: 50 },
+				{ date: '2024-01', value: 60 }
+			]
+		});
+		expect(line.rate).toBeCloseTo(50);
+		expect(line.status).toBe('en-bonne-voie');
+		const [deaths] = territoryPage(client, 'departement', 'D2A')!.groups[1].policies[0].indicators;
+		expect(deaths).toMatchObject({ latest: { value: 12 }, region: null, france: { value: 3200 }, rate: null, status: 'sans-cible' });
+	});
+
+	it('keeps one family when asked, and refuses an unknown one', () => {
+		const page = territoryPage(client, 'departement', 'D2A', 'barometre-2017-2022')!;
+		expect(page.groups.map((g) => g.id)).toEqual(['barometre-2017-2022']);
+		expect(page.families).toHaveLength(2);
+		expect(() => territoryPage(client, 'departement', 'D2A', 'inconnue')).toThrow(FamilyParamError);
+	});
+
+	it('returns null for an unknown code or a code of another level', () => {
+		expect(territoryPage(client, 'departement', 'D99')).toBeNull();
+		expect(territoryPage(client, 'departement', 'R94')).toBeNull();
+	});
+});
+
+describe('région and France pages', () => {
+	it('a région lists its départements by code and its neighbours, and compares with France only', () => {
+		const page = territoryPage(client, 'region', 'R84')!;
+		expect(page.children.map((c) => c.inseeCode)).toEqual(['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74']);
+		expect(page.neighbours.map((n) => n.name)).toEqual([
+			'Bourgogne-Franche-Comté',
+			'Centre-Val de Loire',
+			'Nouvelle-Aquitaine',
+			'Occitanie',
+			"Provence-Alpes-Côte d'Azur"
+		]);
+		const corse = territoryPage(client, 'region', 'R94')!;
+		expect(corse.neighbours).toEqual([]);
+		expect(corse.groups[0].policies[0].indicators[0]).toMatchObject({ latest: { value: 55 }, region: null, france: { value: 72 } });
+	});
+
+	it('France lists the 18 régions by name with their départements, and has no comparison', () => {
+		const page = territoryPage(client, 'national', 'FR')!;
+		expect(page.children).toHaveLength(18);
+		expect(page.children[0].name).toBe('Auvergne-Rhône-Alpes');
+		expect(page.children.flatMap((r) => r.children ?? [])).toHaveLength(101);
+		expect(page.children.find((r) => r.code === 'R94')!.children!.map((d) => d.name)).toEqual(['Corse-du-Sud', 'Haute-Corse']);
+		const lines = page.groups.flatMap((g) => g.policies.flatMap((p) => p.indicators));
+		expect(lines.map((l) => l.code).sort()).toEqual(['T-1', 'T-2', 'T-3']);
+		expect(lines.every((l) => l.region === null && l.france === null)).toBe(true);
+	});
+});
+
+describe('neighbours', () => {
+	it('come from the map outlines, plus the border the simplified outlines lose', () => {
+		expect(neighboursOf('departement', '2A')).toEqual(['2B']);
+		expect(neighboursOf('departement', '75')).toEqual(['92', '93', '94']);
+		expect(neighboursOf('departement', '13')).toEqual(['04', '30', '83', '84']);
+		expect(neighboursOf('departement', '04')).toContain('13');
+		expect(neighboursOf('departement', '971')).toEqual([]);
+		expect(neighboursOf('region', '94')).toEqual([]);
+		expect(neighboursOf('region', '11')).toEqual(['24', '27', '28', '32', '44']);
+	});
+
+	it('are symmetric', () => {
+		for (const code of ['01', '2B', '33', '69', '90', '974']) {
+			for (const n of neighboursOf('departement', code)) expect(neighboursOf('departement', n)).toContain(code);
+		}
+	});
+});
