@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
 	const buildDir = process.env.BUILD_SUFFIX ? `build-${process.env.BUILD_SUFFIX}` : 'build';
 	const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js'), join(ROOT, buildDir)], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, ORIGIN: `http://127.0.0.1:${port}` },
+		env: { ...process.env, PORT: String(port), DATABASE_PATH: db, HOST: '0.0.0.0' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,28 +1,18 @@
 import { error } from '@sveltejs/kit';
-import { browser } from '$app/environment';
 import type { FranceTopology } from '$lib/components/map/projection';
 import { parseUrlState, UrlStateError } from '$lib/url-state';
 import type { PageLoad } from './$types';
 
-const TOPOLOGY_URL = '/geo/france.topo.json';
-/** In the browser the map geometry is fetched once per visit; on the server, per render (SvelteKit inlines it for hydration). */
-let cached: Promise<FranceTopology> | null = null;
-
-function topology(fetch: typeof globalThis.fetch): Promise<FranceTopology> {
-	const load = () =>
-		fetch(TOPOLOGY_URL).then((response) => {
-			if (!response.ok) throw new Error(`Fond de carte indisponible (${response.status}).`);
-			return response.json() as Promise<FranceTopology>;
-		});
-	if (!browser) return load();
-	cached ??= load().catch((cause) => {
-		cached = null;
-		throw cause;
-	});
-	return cached;
+/**
+ * The map geometry, as a module loaded on demand: on the server it is read from the bundle (no
+ * HTTP request to ourselves), in the browser it is one cached chunk fetched only for the map tab,
+ * and it is never inlined into the page's HTML.
+ */
+function topology(): Promise<FranceTopology> {
+	return import('../../../../static/geo/france.topo.json').then((m) => m.default as unknown as FranceTopology);
 }
 
-export const load: PageLoad = async ({ data, url, fetch }) => {
+export const load: PageLoad = async ({ data, url }) => {
 	let onglet;
 	try {
 		onglet = parseUrlState(url.searchParams, data.context, ['onglet']).onglet;
@@ -34,6 +24,6 @@ export const load: PageLoad = async ({ data, url, fetch }) => {
 		...data,
 		state: { ...data.state, onglet },
 		// Only the map needs the geometry: the other tabs do not carry it in their HTML.
-		topology: onglet === 'carte' && data.context.mailles.length ? await topology(fetch) : null
+		topology: onglet === 'carte' && data.context.mailles.length ? await topology() : null
 	};
 };
