@@ -89,6 +89,8 @@ export const indicators = sqliteTable(
 		policyId: text('policy_id')
 			.notNull()
 			.references(() => policies.id),
+		/** The indicator's own theme (a policy's indicators may span several); the policy's otherwise. */
+		themeId: text('theme_id').references(() => themes.id),
 		name: text('name').notNull(),
 		description: text('description'),
 		unit: text('unit').notNull(),

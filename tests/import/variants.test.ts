@@ -136,3 +136,19 @@ describe('downloads import back', () => {
 		]);
 	});
 });
+
+describe('indicator themes', () => {
+	it("keeps each indicator's own theme when a policy's indicators span several", async () => {
+		const { db } = await importOk({
+			'indicateurs.csv':
+				'indicateur_id,famille_id,theme_id,theme,politique_id,nom,unite,sens,producteur,licence\n' +
+				'T-1,test,reseau,Réseau,P-1,Nombre de labs,nombre,neutre,DITP,LO\n' +
+				'T-2,test,activite,Activité des labs,P-1,Ateliers,nombre,neutre,DITP,LO\n',
+			'v.csv': 'indicateur_id,maille,code_territoire,date,valeur\nT-1,national,FR,2024,16\n'
+		});
+		expect(query(db, 'SELECT i.code, th.name AS theme FROM indicators i JOIN themes th ON th.id = i.theme_id ORDER BY i.code')).toEqual([
+			{ code: 'T-1', theme: 'Réseau' },
+			{ code: 'T-2', theme: 'Activité des labs' }
+		]);
+	});
+});

@@ -105,11 +105,11 @@ export function indicatorsTable(client: Database.Database, families?: string[]):
 	return table(
 		client,
 		['indicateur_id', 'famille_id', 'famille', 'theme_id', 'theme', 'politique_id', 'politique', 'axe', 'nom', 'description', 'unite', 'unite_libelle', 'sens', 'cumulatif', 'frequence', 'producteur', 'licence', 'url_source', 'date_mise_a_jour', 'source_id', 'note', 'ordre'],
-		`SELECT i.code, p.family_id, fa.name, p.theme_id, th.name, p.id, p.name, p.axis, i.name, i.description, i.unit, i.unit_label,
+		`SELECT i.code, p.family_id, fa.name, th.id, th.name, p.id, p.name, p.axis, i.name, i.description, i.unit, i.unit_label,
 		   i.direction, CASE WHEN i.cumulative THEN 'oui' ELSE 'non' END, i.frequency, i.producer, i.licence, i.source_url,
 		   i.source_updated_at, i.source_ids, i.note, i.sort_order
 		 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families fa ON fa.id = p.family_id
-		 LEFT JOIN themes th ON th.id = p.theme_id ${f.sql} ORDER BY i.code`,
+		 LEFT JOIN themes th ON th.id = coalesce(i.theme_id, p.theme_id) ${f.sql} ORDER BY i.code`,
 		f.params
 	);
 }

@@ -228,6 +228,7 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 function indicatorColumns(ind: IndicatorDraft) {
 	return {
 		policy_id: ind.policyId,
+		theme_id: ind.themeId,
 		name: ind.name,
 		description: ind.description,
 		unit: ind.unit,
@@ -303,9 +304,9 @@ export function writeRelease(
 		upsertSource.run({ id: src.id, producer: src.producer, title: src.title, url: src.url, licence: src.licence, updatedAt: src.updatedAt, note: src.note });
 	}
 	const upsertIndicator = client.prepare(
-		`INSERT INTO indicators (code, policy_id, name, description, unit, unit_label, direction, cumulative, frequency, producer, licence, source_url, source_updated_at, source_ids, note, sort_order)
-		 VALUES (@code, @policy_id, @name, @description, @unit, @unit_label, @direction, @cumulative, @frequency, @producer, @licence, @source_url, @source_updated_at, @source_ids, @note, @sort_order)
-		 ON CONFLICT(code) DO UPDATE SET policy_id = excluded.policy_id, name = excluded.name, description = excluded.description,
+		`INSERT INTO indicators (code, policy_id, theme_id, name, description, unit, unit_label, direction, cumulative, frequency, producer, licence, source_url, source_updated_at, source_ids, note, sort_order)
+		 VALUES (@code, @policy_id, @theme_id, @name, @description, @unit, @unit_label, @direction, @cumulative, @frequency, @producer, @licence, @source_url, @source_updated_at, @source_ids, @note, @sort_order)
+		 ON CONFLICT(code) DO UPDATE SET policy_id = excluded.policy_id, theme_id = excluded.theme_id, name = excluded.name, description = excluded.description,
 		   unit = excluded.unit, unit_label = excluded.unit_label, direction = excluded.direction, cumulative = excluded.cumulative,
 		   frequency = excluded.frequency, producer = excluded.producer, licence = excluded.licence, source_url = excluded.source_url,
 		   source_updated_at = excluded.source_updated_at, source_ids = excluded.source_ids, note = excluded.note, sort_order = excluded.sort_order`

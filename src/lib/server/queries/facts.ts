@@ -81,7 +81,8 @@ interface IndicatorRow {
 const INDICATOR_SELECT = `SELECT i.id, i.code, i.name, i.description, i.unit, i.unit_label AS unitLabel, i.direction, i.cumulative,
 	i.frequency, i.producer, i.licence, i.source_url AS sourceUrl, i.source_updated_at AS sourceUpdatedAt, i.source_ids AS sourceIds,
 	i.note, p.id AS policyId, p.name AS policyName, p.axis, f.id AS familyId, f.name AS familyName, th.id AS themeId, th.name AS themeName
-	FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id LEFT JOIN themes th ON th.id = p.theme_id`;
+	FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
+	LEFT JOIN themes th ON th.id = coalesce(i.theme_id, p.theme_id)`;
 
 function toMeta(client: Database.Database, row: IndicatorRow): IndicatorMeta {
 	const levels = (

@@ -1,0 +1,1 @@
+ALTER TABLE `indicators` ADD `theme_id` text REFERENCES themes(id);
