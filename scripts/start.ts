@@ -6,12 +6,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { databasePath } from '../src/lib/server/store';
+import { databasePath, openWritableStore } from '../src/lib/server/store';
 
 const db = databasePath();
 if (!existsSync(db)) {
 	console.log(`Base absente (${db}) : construction à partir de db/seed/…`);
 	execFileSync('npx', ['tsx', 'scripts/seed.ts', '--db', db], { stdio: 'inherit' });
+} else {
+	// The site opens the store read-only: apply any migration a code update brought first.
+	openWritableStore(db).$client.close();
 }
 
 function newest(path: string): number {
