@@ -44,19 +44,27 @@ export default async function setup(project: TestProject) {
 	const report = await seedStore(db);
 	if (!report.ok) throw new Error('seed refused');
 	if (!process.env.BAROMETRE_SKIP_BUILD) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
-	const port = await freePort();
 	const buildDir = process.env.BUILD_SUFFIX ? `build-${process.env.BUILD_SUFFIX}` : 'build';
-	const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js'), join(ROOT, buildDir)], {
-		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), DATABASE_PATH: db, HOST: '0.0.0.0' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const baseUrl = `http://127.0.0.1:${port}`;
-	await waitFor(baseUrl + '/', server);
-	project.provide('baseUrl', baseUrl);
+	const start = async (extraEnv: Record<string, string>) => {
+		const port = await freePort();
+		const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.js'), join(ROOT, buildDir)], {
+			cwd: ROOT,
+			env: { ...process.env, PORT: String(port), DATABASE_PATH: db, HOST: '0.0.0.0', ...extraEnv },
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
+		const url = `http://127.0.0.1:${port}`;
+		await waitFor(url + '/', server);
+		return { server, url };
+	};
+	// The site as `npm start` serves it, and the same build with the neutral theme.
+	const site = await start({ PUBLIC_THEME: 'dsfr' });
+	const neutral = await start({ PUBLIC_THEME: 'neutre' });
+	project.provide('baseUrl', site.url);
+	project.provide('neutralUrl', neutral.url);
 	project.provide('dbPath', db);
 	return () => {
-		server.kill();
+		site.server.kill();
+		neutral.server.kill();
 		rmSync(dir, { recursive: true, force: true });
 	};
 }
@@ -64,6 +72,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		neutralUrl: string;
 		dbPath: string;
 	}
 }
