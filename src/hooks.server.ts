@@ -10,7 +10,9 @@ import { getClient } from '$lib/server/db';
 import { pickEncoding, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
 
 const cache = new ResponseCache();
-const CACHEABLE = /^(text\/html|text\/csv|application\/json)/;
+const CACHEABLE = /^(text\/html|text\/csv|application\/json|application\/zip|application\/vnd\.openxmlformats)/;
+/** Zip-based formats are compressed already. */
+const PRECOMPRESSED = /^application\/(zip|vnd\.openxmlformats)/;
 
 function securityHeaders(path: string): [string, string][] {
 	const headers: [string, string][] = [
@@ -51,9 +53,9 @@ function notModified(entry: CachedResponse, ifNoneMatch: string | null, ifModifi
 function cachedReply(entry: CachedResponse, path: string, acceptEncoding: string | null, ifNoneMatch: string | null, ifModifiedSince: string | null) {
 	const headers: [string, string][] = [...entry.headers, ...securityHeaders(path), ['etag', entry.etag], ['vary', 'Accept-Encoding']];
 	if (notModified(entry, ifNoneMatch, ifModifiedSince)) return { status: 304, headers, body: null };
-	const encoding = pickEncoding(acceptEncoding);
+	const encoding = entry.brotli && entry.gzip ? pickEncoding(acceptEncoding) : null;
 	if (encoding) headers.push(['content-encoding', encoding]);
-	const body = encoding === 'br' ? entry.brotli : encoding === 'gzip' ? entry.gzip : entry.body;
+	const body = (encoding === 'br' ? entry.brotli : encoding === 'gzip' ? entry.gzip : null) ?? entry.body;
 	headers.push(['content-length', String(body.length)]);
 	return { status: entry.status, headers, body };
 }
@@ -95,7 +97,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const headers = [...response.headers.entries()]
 			.filter(([k]) => !['content-length', 'content-encoding', 'etag'].includes(k))
 			.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, url.pathname) : v]);
-		entry = cache.set(key, response.status, headers, body);
+		entry = cache.set(key, response.status, headers, body, { compress: !PRECOMPRESSED.test(type) });
 	}
 	const reply = cachedReply(
 		entry,

@@ -8,13 +8,22 @@ describe('ResponseCache', () => {
 		cache.sync(1);
 		const body = Buffer.from('<p>82,02 %</p>'.repeat(100));
 		const entry = cache.set('/?a=1', 200, [['content-type', 'text/html']], body);
-		expect(gunzipSync(entry.gzip).equals(body)).toBe(true);
-		expect(brotliDecompressSync(entry.brotli).equals(body)).toBe(true);
+		expect(gunzipSync(entry.gzip!).equals(body)).toBe(true);
+		expect(brotliDecompressSync(entry.brotli!).equals(body)).toBe(true);
 		expect(cache.get('/?a=1')?.etag).toBe(entry.etag);
 		cache.sync(1);
 		expect(cache.get('/?a=1')).toBeDefined();
 		cache.sync(2); // an import committed
 		expect(cache.get('/?a=1')).toBeUndefined();
+	});
+
+	it('keeps an already-compressed body (zip) as it is', () => {
+		const cache = new ResponseCache();
+		cache.sync(1);
+		const entry = cache.set('/export.zip', 200, [['content-type', 'application/zip']], Buffer.from('PK\x03\x04'), { compress: false });
+		expect(entry.gzip).toBeNull();
+		expect(entry.brotli).toBeNull();
+		expect(cache.get('/export.zip')?.body.toString('latin1')).toBe('PK\x03\x04');
 	});
 
 	it('evicts the least recently used entries beyond its budget', () => {

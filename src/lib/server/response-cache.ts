@@ -10,8 +10,8 @@ export interface CachedResponse {
 	status: number;
 	headers: [string, string][];
 	body: Buffer;
-	gzip: Buffer;
-	brotli: Buffer;
+	gzip: Buffer | null;
+	brotli: Buffer | null;
 	etag: string;
 }
 
@@ -44,23 +44,24 @@ export class ResponseCache {
 		return hit;
 	}
 
-	set(key: string, status: number, headers: [string, string][], body: Buffer): CachedResponse {
+	/** `compress: false` for bodies already compressed (zip): served as they are. */
+	set(key: string, status: number, headers: [string, string][], body: Buffer, { compress = true } = {}): CachedResponse {
 		const entry: CachedResponse = {
 			status,
 			headers,
 			body,
-			gzip: gzipSync(body, { level: 9 }),
-			brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 10 } }),
+			gzip: compress ? gzipSync(body, { level: 9 }) : null,
+			brotli: compress ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 10 } }) : null,
 			etag: `"${createHash('sha1').update(body).digest('base64url')}"`
 		};
-		const size = body.length + entry.gzip.length + entry.brotli.length;
+		const size = body.length + (entry.gzip?.length ?? 0) + (entry.brotli?.length ?? 0);
 		if (size > this.maxBytes / 8) return entry;
 		this.entries.set(key, entry);
 		this.bytes += size;
 		for (const [k, old] of this.entries) {
 			if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
 			this.entries.delete(k);
-			this.bytes -= old.body.length + old.gzip.length + old.brotli.length;
+			this.bytes -= old.body.length + (old.gzip?.length ?? 0) + (old.brotli?.length ?? 0);
 		}
 		return entry;
 	}
