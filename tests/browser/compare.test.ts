@@ -4,6 +4,7 @@
  * download matching the table, the « Ajouter » form without JavaScript, 400s, the link from a
  * territory page, and accessibility.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
@@ -140,6 +141,31 @@ describe('comparison of Auvergne-Rhône-Alpes, Provence-Alpes-Côte d’Azur and
 		const figure = plain(await page.locator(`article:has(#ind-${indicator.code}) figcaption`).textContent());
 		expect(figure).toContain(`Auvergne-Rhône-Alpes : `);
 		expect(await page.locator(`article:has(#ind-${indicator.code}) svg.evolution path`).count()).toBeGreaterThanOrEqual(2);
+	});
+
+	it('each small multiple downloads as SVG (title, lines) and PNG, with the CSV of the comparison', async () => {
+		const page = await open(PATH);
+		const [indicator] = common('%');
+		const article = page.locator(`article:has(#ind-${indicator.code})`);
+		const button = article.getByRole('button', { name: 'Télécharger le graphique au format SVG' });
+		await button.waitFor();
+		expect(await page.getByRole('button', { name: 'Télécharger le graphique au format SVG' }).count()).toBe(await page.locator('article.indicateur').count());
+		const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+		expect(download.suggestedFilename()).toMatch(/\.svg$/);
+		const svg = readFileSync((await download.path())!, 'utf8');
+		expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+		const name = storeQuery<{ name: string }>('SELECT name FROM indicators WHERE code = ?', indicator.code)[0].name;
+		const escaped = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+		expect(plain(svg)).toContain(`<title>${plain(escaped)} — évolution comparée`);
+		expect((svg.match(/<path /g) ?? []).length).toBeGreaterThanOrEqual(2);
+		expect(svg).toContain('Auvergne-Rhône-Alpes');
+
+		const [png] = await Promise.all([page.waitForEvent('download'), article.getByRole('button', { name: 'Télécharger le graphique au format PNG' }).click()]);
+		expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+		expect(await article.getByRole('link', { name: 'Télécharger les données du graphique au format CSV' }).getAttribute('href')).toBe(
+			'/comparer/donnees.csv?t=R84,R93,D2A'
+		);
+		expect(await page.locator('textarea[readonly]').count()).toBe(0);
 	});
 
 	it('filters by family through the URL', async () => {

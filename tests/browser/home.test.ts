@@ -82,3 +82,24 @@ describe('security headers', () => {
 		expect(again.status).toBe(304);
 	});
 });
+
+describe('home map downloads', () => {
+	it('offers the CSV of the map values and the picture as SVG', async () => {
+		const page = await newPage();
+		await page.goto(baseUrl() + '/?carte=IND-200', { waitUntil: 'networkidle' });
+		const href = await page.locator('a[href^="/indicateurs/IND-200/donnees.csv"]').first().getAttribute('href');
+		const csv = await (await fetch(baseUrl() + href)).text();
+		const lines = csv.trim().split('\n');
+		expect(lines[0]).toBe('indicateur_id,indicateur,maille,code_territoire,territoire,date,valeur,unite');
+		expect(lines).toHaveLength(102);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: /SVG/ }).first().click()
+		]);
+		const path = await download.path();
+		const svg = (await import('node:fs')).readFileSync(path!, 'utf8');
+		expect(svg).toContain('<svg');
+		expect(svg).toContain('Taux de couverture des +18 ans');
+		expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(101);
+	});
+});

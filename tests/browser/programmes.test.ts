@@ -3,6 +3,7 @@
  * tables where the issue asks for them, CSV downloads that parse and match the tables, and no
  * axe-core violation (with every folded table opened).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv/read';
@@ -134,6 +135,42 @@ describe('laboratoires', () => {
 	});
 
 	it('has no axe-core violations', () => noViolations('/programmes/laboratoires'));
+});
+
+describe('chart downloads', () => {
+	it('each chart of a programme page offers CSV, SVG and PNG; the SVG holds the chart title and its marks', async () => {
+		const page = await open('/programmes/budgets');
+		const buttons = page.getByRole('button', { name: 'Télécharger le graphique au format SVG' });
+		await buttons.first().waitFor();
+		expect(await buttons.count()).toBe(await page.locator('.figure-programme svg[role="img"]').count());
+		expect(await page.getByRole('button', { name: 'Télécharger le graphique au format PNG' }).count()).toBe(await buttons.count());
+		const csvLinks = await page.getByRole('link', { name: 'Télécharger les données du graphique au format CSV' }).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(new Set(csvLinks)).toEqual(new Set(['/programmes/budgets/valeurs.csv', '/programmes/budgets/projets.csv']));
+		// No embeddable view of programme charts: no iframe code.
+		expect(await page.locator('textarea[readonly]').count()).toBe(0);
+
+		const [download] = await Promise.all([page.waitForEvent('download'), buttons.first().click()]);
+		expect(download.suggestedFilename()).toMatch(/\.svg$/);
+		const svg = readFileSync((await download.path())!, 'utf8');
+		expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+		expect(svg).toContain('<title>Montant attribué par appel à projets ou sélection du FTAP');
+		expect(svg).toMatch(/<(path|rect|line) /);
+		expect(svg).not.toContain('var(');
+
+		const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le graphique au format PNG' }).first().click()]);
+		expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+	});
+
+	it('a programme map downloads as SVG with its title and the CSV of its labs', async () => {
+		const page = await open('/programmes/laboratoires');
+		const button = page.getByRole('button', { name: 'Télécharger la carte au format SVG' });
+		await button.waitFor();
+		const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+		const svg = readFileSync((await download.path())!, 'utf8');
+		expect(svg).toContain('<title>Carte des régions : nombre de laboratoires de l&apos;État identifiés');
+		expect((svg.match(/<path /g) ?? []).length).toBeGreaterThanOrEqual(18);
+		expect(await page.getByRole('link', { name: 'Télécharger les données de la carte au format CSV' }).getAttribute('href')).toBe('/programmes/laboratoires/laboratoires.csv');
+	});
 });
 
 describe('budgets', () => {
