@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const made: string[] = [];
 const madeForFile: string[] = [];
@@ -54,4 +54,29 @@ export function query<T = Record<string, unknown>>(path: string, sql: string, ..
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * A read-only store built, for the test file, by importing the given release files with the real
+ * import code. Returns a getter: the client exists once `beforeAll` has run.
+ */
+export function useReleaseStore(files: Record<string, string>): () => Database.Database {
+	let client: Database.Database | undefined;
+	let dir: string | undefined;
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'barometre-release-'));
+		writeFiles(join(dir, 'release'), files);
+		const { importRelease } = await import('../../src/lib/server/import/index');
+		const report = await importRelease([join(dir, 'release')], { dbPath: join(dir, 'store.sqlite') });
+		if (!report.ok) throw new Error(JSON.stringify(report.problems));
+		client = new Database(join(dir, 'store.sqlite'), { readonly: true });
+	});
+	afterAll(() => {
+		client?.close();
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	});
+	return () => {
+		if (!client) throw new Error('store not built yet (use it inside a test)');
+		return client;
+	};
 }

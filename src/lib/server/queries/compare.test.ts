@@ -1,10 +1,6 @@
 /** The comparison's parameters, suggested comparisons and query, on a small store built with the import. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRelease } from '../import/index';
+import { describe, expect, it } from 'vitest';
+import { useReleaseStore } from '../../../../tests/helpers/tmp';
 import { CompareParamError, comparison, comparisonCsvRows, parseCodes, parseCompareParams, suggestedComparison } from './compare';
 import { allTerritories } from './facts';
 
@@ -30,24 +26,8 @@ T-1,departement,2A,initiale,2022-01,40
 T-1,departement,2A,cible,2026-01,80
 `;
 
-let dir: string;
-let client: Database.Database;
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'barometre-compare-'));
-	mkdirSync(join(dir, 'release'));
-	writeFileSync(join(dir, 'release', 'indicateurs.csv'), INDICATORS);
-	writeFileSync(join(dir, 'release', 'valeurs.csv'), VALUES);
-	writeFileSync(join(dir, 'release', 'cibles.csv'), TARGETS);
-	const report = await importRelease([join(dir, 'release')], { dbPath: join(dir, 'store.sqlite') });
-	if (!report.ok) throw new Error(JSON.stringify(report.problems));
-	client = new Database(join(dir, 'store.sqlite'), { readonly: true });
-});
-
-afterAll(() => {
-	client?.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+/** Built once for the file with the real import code. */
+const store = useReleaseStore({ 'indicateurs.csv': INDICATORS, 'valeurs.csv': VALUES, 'cibles.csv': TARGETS });
 
 const params = (query: string) => parseCompareParams(new URLSearchParams(query));
 const error = (f: () => unknown) => {
@@ -92,7 +72,7 @@ describe('parameters', () => {
 
 describe('suggested comparisons', () => {
 	it('neighbours, neighbouring régions with France, départements of the région, capped at 8', () => {
-		const all = allTerritories(client);
+		const all = allTerritories(store());
 		expect(suggestedComparison(all, 'D2A', 'voisins')).toEqual(['D2A', 'D2B']);
 		expect(suggestedComparison(all, 'D971', 'voisins')).toEqual(['D971', 'FR']);
 		expect(suggestedComparison(all, 'D971', 'regions')).toEqual(['D971', 'FR']);
@@ -116,7 +96,7 @@ describe('suggested comparisons', () => {
 
 describe('comparison', () => {
 	it('keeps the indicators published in all the territories, with France beside them', () => {
-		const result = comparison(client, params('t=D2A,D2B'));
+		const result = comparison(store(), params('t=D2A,D2B'));
 		expect(result.territories.map((t) => t.name)).toEqual(['Corse-du-Sud', 'Haute-Corse']);
 		expect(result.france).toMatchObject({ code: 'FR', href: '/territoires/france' });
 		expect(result.indicators.map((i) => i.code)).toEqual(['T-1', 'T-2']);
@@ -128,7 +108,7 @@ describe('comparison', () => {
 	});
 
 	it('rate: value, gap in points to France, progress to target, rank among all départements', () => {
-		const [rate] = comparison(client, params('t=D2A,D2B')).indicators;
+		const [rate] = comparison(store(), params('t=D2A,D2B')).indicators;
 		const [d2a, d2b, fr] = rate.cells;
 		expect(rate.perCapita).toBe(false);
 		expect(d2a).toMatchObject({ value: 60, date: '2024-01', gap: -12, gapDatesDiffer: false, rank: 2, peers: 3, perCapita: null });
@@ -143,8 +123,8 @@ describe('comparison', () => {
 	});
 
 	it('count: per 100 000 inhabitants, ranked and compared on those only', () => {
-		const count = comparison(client, params('t=D2A,D2B')).indicators[1];
-		const population = new Map(allTerritories(client).map((t) => [t.code, t.population!]));
+		const count = comparison(store(), params('t=D2A,D2B')).indicators[1];
+		const population = new Map(allTerritories(store()).map((t) => [t.code, t.population!]));
 		const per = (value: number, code: string) => (value * 100_000) / population.get(code)!;
 		const [d2a, d2b, fr] = count.cells;
 		expect(count.perCapita).toBe(true);
@@ -160,7 +140,7 @@ describe('comparison', () => {
 	});
 
 	it('filters by family and theme, and refuses unknown territories, families and themes', () => {
-		const filtered = comparison(client, params('t=D2A,D2B&famille=barometre-2017-2022'));
+		const filtered = comparison(store(), params('t=D2A,D2B&famille=barometre-2017-2022'));
 		expect(filtered.indicators.map((i) => i.code)).toEqual(['T-2']);
 		expect(filtered.total).toBe(2);
 		for (const [query, message] of [
@@ -168,21 +148,21 @@ describe('comparison', () => {
 			['t=D2A,D2B&famille=inconnue', /Famille inconnue/],
 			['t=D2A,D2B&theme=inconnu', /Thème inconnu/]
 		] as const) {
-			const e = error(() => comparison(client, params(query)));
+			const e = error(() => comparison(store(), params(query)));
 			expect(e).toBeInstanceOf(CompareParamError);
 			expect((e as Error).message).toMatch(message);
 		}
 	});
 
 	it('France may be one of the territories (no duplicate reference)', () => {
-		const result = comparison(client, params('t=D2A,FR'));
+		const result = comparison(store(), params('t=D2A,FR'));
 		expect(result.france).toBeNull();
 		expect(result.indicators[0].cells.map((c) => c.code)).toEqual(['D2A', 'FR']);
 	});
 
 	it('runs a handful of statements whatever the number of indicators and territories', () => {
 		let statements = 0;
-		const counting = new Proxy(client, {
+		const counting = new Proxy(store(), {
 			get: (target, key) =>
 				key === 'prepare'
 					? (sql: string) => {
@@ -196,7 +176,7 @@ describe('comparison', () => {
 	});
 
 	it('CSV rows: the latest values shown, canonical columns', () => {
-		const rows = comparisonCsvRows(comparison(client, params('t=D2A,D2B')));
+		const rows = comparisonCsvRows(comparison(store(), params('t=D2A,D2B')));
 		expect(rows[0]).toEqual(['T-1', 'Taux de réussite', 'departement', '2A', 'Corse-du-Sud', '2024-01', 60, '%']);
 		expect(rows.filter((r) => r[0] === 'T-1').map((r) => r[3])).toEqual(['2A', '2B', 'FR']);
 		expect(rows).toHaveLength(6);

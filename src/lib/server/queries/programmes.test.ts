@@ -1,10 +1,6 @@
 /** Programme page queries on a small store built with the import: selections, qualifiers, sources, entities. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRelease } from '../import/index';
+import { describe, expect, it } from 'vitest';
+import { useReleaseStore } from '../../../../tests/helpers/tmp';
 import {
 	ftapProjects,
 	indicatorsByCode,
@@ -53,28 +49,12 @@ ftap-hdh,projet-ftap,Health Data Hub,,,,"{""round"":""FTAP 2018"",""carrier"":nu
 vague-2018,vague-complexite,Vague 2018,,,2018,"{""survey"":""particuliers"",""fieldwork"":""2018-12/2019-01"",""institute"":""BVA"",""sample_size"":7700,""sample_qualifier"":""approx. (article)"",""n_life_events"":25}",L01
 `;
 
-let dir: string;
-let client: Database.Database;
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'barometre-programmes-'));
-	mkdirSync(join(dir, 'release'));
-	for (const [name, text] of Object.entries({ 'sources.csv': SOURCES, 'indicateurs.csv': INDICATORS, 'valeurs.csv': VALUES, 'cibles.csv': TARGETS, 'entites.csv': ENTITIES })) {
-		writeFileSync(join(dir, 'release', name), text);
-	}
-	const report = await importRelease([join(dir, 'release')], { dbPath: join(dir, 'store.sqlite') });
-	if (!report.ok) throw new Error(JSON.stringify(report.problems));
-	client = new Database(join(dir, 'store.sqlite'), { readonly: true });
-});
-
-afterAll(() => {
-	client?.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+/** Built once for the file with the real import code. */
+const store = useReleaseStore({ 'sources.csv': SOURCES, 'indicateurs.csv': INDICATORS, 'valeurs.csv': VALUES, 'cibles.csv': TARGETS, 'entites.csv': ENTITIES });
 
 describe('selected values', () => {
 	it('keeps each value with its qualifier, own sources and note; undated values have an empty date', () => {
-		const values = selectedValues(client, [{ policies: ['reseau-labs'] }]);
+		const values = selectedValues(store(), [{ policies: ['reseau-labs'] }]);
 		expect(values.map((v) => [v.indicator, v.territory, v.date, v.value])).toEqual([
 			['labs-nb-labs-reseau', 'FR', '', 16],
 			['labs-nb-labs-reseau', 'FR', '2021-11-24', 12],
@@ -85,39 +65,39 @@ describe('selected values', () => {
 	});
 
 	it('selects by indicator code and level, and `latestOnly` keeps each indicator’s latest date at that level', () => {
-		const latest = selectedValues(client, [{ indicators: ['IND-246'], level: 'departement', latestOnly: true }]);
+		const latest = selectedValues(store(), [{ indicators: ['IND-246'], level: 'departement', latestOnly: true }]);
 		expect(latest.map((v) => [v.inseeCode, v.date, v.value])).toEqual([
 			['01', '2024-07-01', 99.11],
 			['2A', '2024-07-01', 76.67]
 		]);
-		const national = selectedValues(client, [{ indicators: ['IND-246'], level: 'national' }]);
+		const national = selectedValues(store(), [{ indicators: ['IND-246'], level: 'national' }]);
 		expect(national.map((v) => v.value)).toEqual([96.5]);
 	});
 
 	it('merges overlapping selections without repeating a value, and an empty selection selects nothing', () => {
-		const both = selectedValues(client, [{ indicators: ['labs-nb-labs-reseau'] }, { policies: ['reseau-labs'] }]);
+		const both = selectedValues(store(), [{ indicators: ['labs-nb-labs-reseau'] }, { policies: ['reseau-labs'] }]);
 		expect(both).toHaveLength(4);
-		expect(selectedValues(client, [{}])).toEqual([]);
-		expect(selectedValues(client, [])).toEqual([]);
+		expect(selectedValues(store(), [{}])).toEqual([]);
+		expect(selectedValues(store(), [])).toEqual([]);
 	});
 });
 
 describe('indicators, targets, sources', () => {
 	it('reads indicator metadata with its detailed sources split', () => {
-		const [reseau] = indicatorsByCode(client, ['labs-nb-labs-reseau']);
+		const [reseau] = indicatorsByCode(store(), ['labs-nb-labs-reseau']);
 		expect(reseau).toMatchObject({ code: 'labs-nb-labs-reseau', unit: 'nombre', direction: 'neutre', sourceIds: ['L01', 'L09'], note: '12 puis 14 puis 16', policyId: 'reseau-labs' });
-		expect(indicatorsByCode(client, [])).toEqual([]);
+		expect(indicatorsByCode(store(), [])).toEqual([]);
 	});
 
 	it('reads national baselines and targets only', () => {
-		expect(nationalTargets(client, ['IND-246']).map((t) => [t.kind, t.date, t.value])).toEqual([
+		expect(nationalTargets(store(), ['IND-246']).map((t) => [t.kind, t.date, t.value])).toEqual([
 			['cible', '2026-12-01', 95],
 			['initiale', '2023-01-01', 0]
 		]);
 	});
 
 	it('reads the sources cited, skipping unknown ids', () => {
-		expect(sourcesByIds(client, ['L09', 'NOPE', 'L01', 'L09']).map((s) => [s.id, s.licence, s.updatedAt])).toEqual([
+		expect(sourcesByIds(store(), ['L09', 'NOPE', 'L01', 'L09']).map((s) => [s.id, s.licence, s.updatedAt])).toEqual([
 			['L01', 'Licence Ouverte / Etalab 2.0', '2016-11-23'],
 			['L09', 'page publique', null]
 		]);
@@ -127,7 +107,7 @@ describe('indicators, targets, sources', () => {
 	it('gathers a page’s figures with the metadata of every indicator they use', () => {
 		expect(isProgrammePage('budgets')).toBe(true);
 		expect(isProgrammePage('../etc')).toBe(false);
-		const page = pageFigures(client, 'services-publics-plus');
+		const page = pageFigures(store(), 'services-publics-plus');
 		expect(page.values.filter((v) => v.indicator === 'IND-246').map((v) => `${v.territory}@${v.date}`)).toEqual(['FR@2024-02-01', 'D01@2024-07-01', 'D2A@2024-07-01']);
 		expect(page.indicators.map((i) => i.code)).toEqual(['IND-246']);
 		expect(page.targets).toHaveLength(2);
@@ -136,7 +116,7 @@ describe('indicators, targets, sources', () => {
 
 describe('list entities', () => {
 	it('reads labs with both creation years when the sources disagree, and their own indicators', () => {
-		const [labL, labO] = labs(client);
+		const [labL, labO] = labs(store());
 		expect(labL).toMatchObject({
 			name: "LAB'L",
 			regionCode: '24',
@@ -153,10 +133,10 @@ describe('list entities', () => {
 	});
 
 	it('reads FTAP projects with the amount’s qualifier, and survey waves with their sample', () => {
-		expect(ftapProjects(client)).toEqual([
+		expect(ftapProjects(store())).toEqual([
 			expect.objectContaining({ name: 'Health Data Hub', date: null, round: 'FTAP 2018', carrier: null, amountEur: 30_000_000, amountQualifier: '>', note: 'montant exact non donne' })
 		]);
-		expect(surveyWaves(client)).toEqual([
+		expect(surveyWaves(store())).toEqual([
 			expect.objectContaining({ survey: 'particuliers', year: '2018', fieldwork: '2018-12/2019-01', sampleSize: 7700, sampleQualifier: 'approx. (article)', lifeEvents: 25, publication: null })
 		]);
 	});

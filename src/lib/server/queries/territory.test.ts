@@ -1,10 +1,6 @@
 /** Territory page queries on a small store built with the import (two families, Corse-du-Sud, Corse, France). */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRelease } from '../import/index';
+import { describe, expect, it } from 'vitest';
+import { useReleaseStore } from '../../../../tests/helpers/tmp';
 import { neighboursOf } from '../neighbours';
 import { FamilyParamError, territoryPage } from './territory';
 
@@ -30,28 +26,12 @@ T-1,departement,2A,initiale,2022-01,40
 T-1,departement,2A,cible,2026-01,80
 `;
 
-let dir: string;
-let client: Database.Database;
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'barometre-territory-'));
-	mkdirSync(join(dir, 'release'));
-	writeFileSync(join(dir, 'release', 'indicateurs.csv'), INDICATORS);
-	writeFileSync(join(dir, 'release', 'valeurs.csv'), VALUES);
-	writeFileSync(join(dir, 'release', 'cibles.csv'), TARGETS);
-	const report = await importRelease([join(dir, 'release')], { dbPath: join(dir, 'store.sqlite') });
-	if (!report.ok) throw new Error(JSON.stringify(report.problems));
-	client = new Database(join(dir, 'store.sqlite'), { readonly: true });
-});
-
-afterAll(() => {
-	client?.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+/** Built once for the file with the real import code. */
+const store = useReleaseStore({ 'indicateurs.csv': INDICATORS, 'valeurs.csv': VALUES, 'cibles.csv': TARGETS });
 
 describe('département page', () => {
 	it('resolves the territory, its région, chef-lieu and neighbours', () => {
-		const page = territoryPage(client, 'departement', 'D2A')!;
+		const page = territoryPage(store(), 'departement', 'D2A')!;
 		expect(page.territory).toMatchObject({ name: 'Corse-du-Sud', inseeCode: '2A', parentCode: 'R94' });
 		expect(page.region).toMatchObject({ code: 'R94', name: 'Corse' });
 		expect(page.chefLieuName).toBe('Ajaccio');
@@ -61,7 +41,7 @@ describe('département page', () => {
 	});
 
 	it('lists only the indicators published there, by family (priority policies first) and policy', () => {
-		const page = territoryPage(client, 'departement', 'D2A')!;
+		const page = territoryPage(store(), 'departement', 'D2A')!;
 		expect(page.groups.map((f) => [f.id, f.policies.map((p) => p.indicators.map((i) => i.code))])).toEqual([
 			['politiques-prioritaires', [['T-1']]],
 			['barometre-2017-2022', [['T-2']]]
@@ -73,7 +53,7 @@ describe('département page', () => {
 	});
 
 	it('gives the latest value, progress, status, series and the région and France values', () => {
-		const [line] = territoryPage(client, 'departement', 'D2A')!.groups[0].policies[0].indicators;
+		const [line] = territoryPage(store(), 'departement', 'D2A')!.groups[0].policies[0].indicators;
 		expect(line).toMatchObject({
 			latest: { date: '2024-01', value: 60, qualifier: null },
 			target: { date: '2026-01', value: 80 },
@@ -87,26 +67,26 @@ describe('département page', () => {
 		});
 		expect(line.rate).toBeCloseTo(50);
 		expect(line.status).toBe('en-bonne-voie');
-		const [deaths] = territoryPage(client, 'departement', 'D2A')!.groups[1].policies[0].indicators;
+		const [deaths] = territoryPage(store(), 'departement', 'D2A')!.groups[1].policies[0].indicators;
 		expect(deaths).toMatchObject({ latest: { value: 12 }, region: null, france: { value: 3200 }, rate: null, status: 'sans-cible' });
 	});
 
 	it('keeps one family when asked, and refuses an unknown one', () => {
-		const page = territoryPage(client, 'departement', 'D2A', 'barometre-2017-2022')!;
+		const page = territoryPage(store(), 'departement', 'D2A', 'barometre-2017-2022')!;
 		expect(page.groups.map((g) => g.id)).toEqual(['barometre-2017-2022']);
 		expect(page.families).toHaveLength(2);
-		expect(() => territoryPage(client, 'departement', 'D2A', 'inconnue')).toThrow(FamilyParamError);
+		expect(() => territoryPage(store(), 'departement', 'D2A', 'inconnue')).toThrow(FamilyParamError);
 	});
 
 	it('returns null for an unknown code or a code of another level', () => {
-		expect(territoryPage(client, 'departement', 'D99')).toBeNull();
-		expect(territoryPage(client, 'departement', 'R94')).toBeNull();
+		expect(territoryPage(store(), 'departement', 'D99')).toBeNull();
+		expect(territoryPage(store(), 'departement', 'R94')).toBeNull();
 	});
 });
 
 describe('région and France pages', () => {
 	it('a région lists its départements by code and its neighbours, and compares with France only', () => {
-		const page = territoryPage(client, 'region', 'R84')!;
+		const page = territoryPage(store(), 'region', 'R84')!;
 		expect(page.children.map((c) => c.inseeCode)).toEqual(['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74']);
 		expect(page.neighbours.map((n) => n.name)).toEqual([
 			'Bourgogne-Franche-Comté',
@@ -115,13 +95,13 @@ describe('région and France pages', () => {
 			'Occitanie',
 			"Provence-Alpes-Côte d'Azur"
 		]);
-		const corse = territoryPage(client, 'region', 'R94')!;
+		const corse = territoryPage(store(), 'region', 'R94')!;
 		expect(corse.neighbours).toEqual([]);
 		expect(corse.groups[0].policies[0].indicators[0]).toMatchObject({ latest: { value: 55 }, region: null, france: { value: 72 } });
 	});
 
 	it('France lists the 18 régions by name with their départements, and has no comparison', () => {
-		const page = territoryPage(client, 'national', 'FR')!;
+		const page = territoryPage(store(), 'national', 'FR')!;
 		expect(page.children).toHaveLength(18);
 		expect(page.children[0].name).toBe('Auvergne-Rhône-Alpes');
 		expect(page.children.flatMap((r) => r.children ?? [])).toHaveLength(101);
