@@ -18,9 +18,14 @@ export interface ValueFilter {
 	until?: string;
 }
 
-const LEVEL_RANK = "CASE t.level WHEN 'national' THEN 0 WHEN 'region' THEN 1 ELSE 2 END";
+/** Maille order of every listing: national, then régions, then départements. */
+export const LEVEL_RANK = "CASE t.level WHEN 'national' THEN 0 WHEN 'region' THEN 1 ELSE 2 END";
 
-function where(filter: ValueFilter): { sql: string; params: unknown[] } {
+/**
+ * SQL conditions of a value filter, on `observations o`, `indicators i` and `territories t`:
+ * one definition for the exports, the site's downloads and the API.
+ */
+export function valueFilterClauses(filter: ValueFilter): { clauses: string[]; params: unknown[] } {
 	const clauses: string[] = [];
 	const params: unknown[] = [];
 	if (filter.indicators?.length) {
@@ -44,6 +49,11 @@ function where(filter: ValueFilter): { sql: string; params: unknown[] } {
 		clauses.push("o.date <= ? || '\uffff'");
 		params.push(filter.until);
 	}
+	return { clauses, params };
+}
+
+function where(filter: ValueFilter): { sql: string; params: unknown[] } {
+	const { clauses, params } = valueFilterClauses(filter);
 	return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

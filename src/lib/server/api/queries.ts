@@ -4,7 +4,7 @@
  * releases, indicators present in a territory, published rates, value counts.
  */
 import type Database from 'better-sqlite3';
-import type { ValueFilter } from '../export';
+import { LEVEL_RANK, valueFilterClauses, type ValueFilter } from '../export';
 import type { Level } from '../queries/facts';
 
 export interface ValueRecord {
@@ -18,39 +18,20 @@ export interface ValueRecord {
 	note: string | null;
 }
 
-const LEVEL_RANK = "CASE t.level WHEN 'national' THEN 0 WHEN 'region' THEN 1 ELSE 2 END";
-
 /**
- * One indicator's values under a filter. The WHERE clauses are those of `export.ts` (`valueRows`)
- * with the same meaning, so the JSON and CSV downloads hold the same rows (tested).
+ * One indicator's values under a filter. The conditions are `export.ts`'s (`valueFilterClauses`),
+ * so the JSON and CSV downloads hold the same rows (tested).
  */
 export function valueRecords(client: Database.Database, indicatorId: number, filter: Omit<ValueFilter, 'indicators'>): ValueRecord[] {
-	const clauses = ['o.indicator_id = ?'];
-	const params: unknown[] = [indicatorId];
-	if (filter.level) {
-		clauses.push('t.level = ?');
-		params.push(filter.level);
-	}
-	if (filter.territories?.length) {
-		clauses.push(`t.code IN (${filter.territories.map(() => '?').join(',')})`);
-		params.push(...filter.territories);
-	}
-	if (filter.since) {
-		clauses.push('o.date >= ?');
-		params.push(filter.since);
-	}
-	if (filter.until) {
-		clauses.push("o.date <= ? || '\uffff'");
-		params.push(filter.until);
-	}
+	const { clauses, params } = valueFilterClauses(filter);
 	return client
 		.prepare(
 			`SELECT t.level AS maille, t.insee_code AS code_territoire, t.code AS territoire_id, t.name AS territoire, o.date, o.value AS valeur,
 			   o.qualifier AS qualificatif, o.note
-			 FROM observations o JOIN territories t ON t.id = o.territory_id
-			 WHERE ${clauses.join(' AND ')} ORDER BY ${LEVEL_RANK}, t.insee_code, o.date`
+			 FROM observations o JOIN territories t ON t.id = o.territory_id JOIN indicators i ON i.id = o.indicator_id
+			 WHERE ${['o.indicator_id = ?', ...clauses].join(' AND ')} ORDER BY ${LEVEL_RANK}, t.insee_code, o.date`
 		)
-		.all(...params) as ValueRecord[];
+		.all(indicatorId, ...params) as ValueRecord[];
 }
 
 export interface ReleaseRecord {
