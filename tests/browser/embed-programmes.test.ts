@@ -67,6 +67,19 @@ describe('programme pages: every chart offers its embed', () => {
 	});
 });
 
+describe('/donnees: how to embed', () => {
+	it('explains the embeds and links the 15 programme figures, each answering', async () => {
+		const page = await open('/donnees');
+		const section = page.locator('section[aria-labelledby="integrer"]');
+		expect(plain(await section.locator('h2').textContent())).toBe('Intégrer un graphique sur votre site');
+		expect(plain(await section.textContent())).toContain('/integrer/comparer?t=R84,R93,D2A&indicateur=IND-200');
+		const links = await section.locator('a[href^="/integrer/programmes/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		expect(links).toHaveLength(15);
+		for (const href of links) expect((await fetch(baseUrl() + href)).status, href).toBe(200);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+});
+
 describe('programme embeds: real figures', () => {
 	it('France services by département: 101 départements on the map, the stored latest values in the table', async () => {
 		const stored = storeQuery<{ insee: string; value: number }>(
