@@ -25,6 +25,8 @@ const ROUTES: [RegExp, string[], () => Promise<unknown>][] = [
 	[/^\/api\/v1\/releases$/, [], () => import('../../src/routes/api/v1/releases/+server')],
 	[/^\/api\/v1\/openapi\.json$/, [], () => import('../../src/routes/api/v1/openapi.json/+server')],
 	[/^\/api\/v1\/export\.zip$/, [], () => import('../../src/routes/api/v1/export.zip/+server')],
+	[/^\/api\/v1\/comparaison$/, [], () => import('../../src/routes/api/v1/comparaison/+server')],
+	[/^\/api\/v1\/comparaison\.csv$/, [], () => import('../../src/routes/api/v1/comparaison.csv/+server')],
 	[/^\/api\/v1(?:\/(.*))?$/, ['rest'], () => import('../../src/routes/api/v1/[...rest]/+server')]
 ];
 

@@ -1,13 +1,16 @@
 /**
  * The OpenAPI document describes exactly the routes that exist, with exactly the parameters the
- * handlers accept, and every reference in it resolves. (Its examples are called in endpoints.test.ts.)
+ * handlers accept, every reference in it resolves and its example bodies follow their schemas.
+ * (Its example addresses are called in endpoints.test.ts, the comparison's refusals in comparaison.test.ts.)
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TARGET_FORMATS, VALUE_FORMATS } from '../../src/lib/server/api/endpoints';
 import { apiReference, OPENAPI_DOCUMENT } from '../../src/lib/server/api/openapi';
-import { ENDPOINT_PARAMETERS, PARAMETERS, TERRITORY_CODE } from '../../src/lib/server/api/params';
+import { ENDPOINT_PARAMETERS, PARAMETER_VARIANTS, PARAMETERS, TERRITORY_CODE } from '../../src/lib/server/api/params';
+import { parseCodes } from '../../src/lib/server/queries/compare';
+import { schemaErrors, undocumented } from './schema';
 
 const ROUTES = join(import.meta.dirname, '..', '..', 'src', 'routes', 'api', 'v1');
 const doc = JSON.parse(JSON.stringify(OPENAPI_DOCUMENT));
@@ -40,7 +43,9 @@ const OPERATION_ENDPOINT: Record<string, keyof typeof ENDPOINT_PARAMETERS> = {
 	territoire: 'territoire',
 	livraisons: 'releases',
 	openapi: 'openapi',
-	export: 'export'
+	export: 'export',
+	comparaison: 'comparaison',
+	comparaisonCsv: 'comparaison'
 };
 
 describe('OpenAPI document', () => {
@@ -61,12 +66,16 @@ describe('OpenAPI document', () => {
 			const op = item.get;
 			const endpoint = OPERATION_ENDPOINT[op.operationId];
 			expect(endpoint, op.operationId).toBeDefined();
-			const query = op.parameters.filter((p) => p.$ref).map((p) => p.$ref.split('/').pop());
-			expect(query, path).toEqual([...ENDPOINT_PARAMETERS[endpoint]]);
+			// Query parameters are references to components; the component says the query name.
+			const query = op.parameters.filter((p) => p.$ref).map((p) => doc.components.parameters[p.$ref.split('/').pop()!]);
+			expect(query.every((p) => p.in === 'query')).toBe(true);
+			expect(query.map((p) => p.name), path).toEqual([...ENDPOINT_PARAMETERS[endpoint]]);
+			expect(op.parameters.filter((p) => !p.$ref).every((p) => p.in === 'path')).toBe(true);
 			const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 			expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(inPath);
 		}
-		expect(Object.keys(doc.components.parameters).sort()).toEqual(Object.keys(PARAMETERS).sort());
+		expect(Object.keys(doc.components.parameters).sort()).toEqual([...Object.keys(PARAMETERS), ...Object.keys(PARAMETER_VARIANTS)].sort());
+		for (const [key, variant] of Object.entries(PARAMETER_VARIANTS)) expect(doc.components.parameters[key]).toMatchObject({ name: variant.name, in: 'query' });
 	});
 
 	it('resolves every $ref', () => {
@@ -95,19 +104,70 @@ describe('OpenAPI document', () => {
 		for (const code of ['FR', 'R84', 'D2A', 'D971']) expect(TERRITORY_CODE.test(code)).toBe(true);
 	});
 
+	it('gives the comparison’s territories (2 to 8 codes) a pattern that agrees with the page’s parseCodes', () => {
+		const pattern = new RegExp(PARAMETER_VARIANTS.territoires_compares.schema.pattern);
+		const codes = (n: number) => Array.from({ length: n }, (_, i) => `D${String(i + 1).padStart(2, '0')}`).join(',');
+		for (const list of ['R84,R93', 'FR,R84,D2A', codes(8)]) {
+			expect(pattern.test(list), list).toBe(true);
+			expect(() => parseCodes(list), list).not.toThrow();
+		}
+		for (const list of ['R84', codes(9), 'R84,X1', 'R84,,R93']) expect(pattern.test(list), list).toBe(false);
+		for (const list of ['R84', codes(9), 'R84,X1']) expect(() => parseCodes(list), list).toThrow();
+	});
+
+	it('documents the comparison: JSON and CSV, territoires required, refusals and an example that follow the schemas', () => {
+		const json = doc.paths['/comparaison'].get;
+		const csv = doc.paths['/comparaison.csv'].get;
+		expect(json.parameters).toEqual(csv.parameters);
+		expect(doc.components.parameters.territoires_compares).toMatchObject({ name: 'territoires', in: 'query', required: true });
+		expect(json.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Comparaison' });
+		expect(Object.keys(csv.responses['200'].content)).toEqual(['text/csv; charset=utf-8']);
+		expect(csv.responses['200'].headers).toHaveProperty('Content-Disposition');
+		for (const op of [json, csv]) {
+			expect(Object.keys(op.responses)).toEqual(['200', '304', '400', '405', '414']);
+			const examples = Object.values(op.responses['400'].content['application/json'].examples) as { value: { parametre: string } }[];
+			expect(examples.length).toBeGreaterThan(3);
+			for (const { value } of examples) expect(schemaErrors(doc, doc.components.schemas.Erreur, value)).toEqual([]);
+		}
+		const example = doc.components.examples.Comparaison.value;
+		expect(schemaErrors(doc, doc.components.schemas.Comparaison, example)).toEqual([]);
+		expect(undocumented(doc, doc.components.schemas.Comparaison, example)).toEqual([]);
+	});
+
+	it('every schema is an object schema with its required keys among its properties', () => {
+		const check = (name: string, schema: Record<string, any>) => {
+			if (schema.allOf) return schema.allOf.forEach((part: Record<string, any>) => part.$ref || check(name, part));
+			expect(schema.type, name).toBe('object');
+			for (const key of schema.required ?? []) expect(schema.properties, `${name}.${key}`).toHaveProperty(key);
+		};
+		for (const [name, schema] of Object.entries(doc.components.schemas)) check(name, schema as Record<string, any>);
+	});
+
 	it('is flattened for the documentation page, references resolved', () => {
 		const reference = apiReference();
 		expect(reference.map((e) => e.path)).toEqual(Object.keys(doc.paths).map((p) => `/api/v1${p}`));
 		const values = reference.find((e) => e.path === '/api/v1/indicateurs/{id}/valeurs.csv')!;
-		expect(values.parameters.map((p) => [p.name, p.where])).toEqual([
-			['id', 'chemin'],
-			['maille', 'requête'],
-			['territoires', 'requête'],
-			['depuis', 'requête'],
-			['jusqu_a', 'requête']
+		expect(values.parameters.map((p) => [p.name, p.where, p.required])).toEqual([
+			['id', 'chemin', true],
+			['maille', 'requête', false],
+			['territoires', 'requête', false],
+			['depuis', 'requête', false],
+			['jusqu_a', 'requête', false]
 		]);
 		expect(values.parameters.every((p) => p.description && p.example)).toBe(true);
 		expect(values.formats).toEqual(['text/csv; charset=utf-8']);
 		expect(values.statuses).toEqual(['304', '400', '404', '405', '414']);
+
+		const compared = reference.find((e) => e.path === '/api/v1/comparaison')!;
+		expect(compared.parameters.map((p) => [p.name, p.where, p.required])).toEqual([
+			['territoires', 'requête', true],
+			['famille', 'requête', false],
+			['theme', 'requête', false]
+		]);
+		expect(compared.parameters[0].description).toMatch(/de 2 à 8 codes/);
+		expect(compared.parameters[0].example).toBe('R84,R93,D2A');
+		expect(compared.formats).toEqual(['application/json']);
+		expect(compared.statuses).toEqual(['304', '400', '405', '414']);
+		expect(reference.find((e) => e.path === '/api/v1/comparaison.csv')!.formats).toEqual(['text/csv; charset=utf-8']);
 	});
 });

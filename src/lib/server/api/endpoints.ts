@@ -5,15 +5,27 @@
  */
 import type Database from 'better-sqlite3';
 import { VALUE_EXPORT_COLUMNS, targetsTable, valueRows } from '../export';
+import { comparison, comparisonCsvRows, CompareParamError, type CompareParams, type Comparison } from '../queries/compare';
 import { allIndicators, allTerritories, findIndicator, findTerritory, progressIn, type IndicatorMeta, type Level } from '../queries/facts';
 import { lastRelease, type ReleaseInfo } from '../queries/releases';
 import { currentBundle } from './bundle';
 import { answer, ApiError, httpDate, represent, type Representation } from './http';
 import { memoise } from './memo';
 import { OPENAPI_DOCUMENT } from './openapi';
-import { INDICATOR_ID, parseFamily, parseLevelParam, parseTargetParams, parseValueParams, readQuery, TERRITORY_CODE, type ValueParams } from './params';
-import { allReleases, indicatorIdsIn, latestPublishedRate, valueRecords } from './queries';
 import {
+	INDICATOR_ID,
+	parseComparisonParams,
+	parseFamily,
+	parseLevelParam,
+	parseTargetParams,
+	parseValueParams,
+	readQuery,
+	TERRITORY_CODE,
+	type ValueParams
+} from './params';
+import { allReleases, indicatorIdsIn, indicatorSources, latestPublishedRate, valueRecords } from './queries';
+import {
+	comparisonJson,
 	ETALAB,
 	indicatorAttribution,
 	indicatorJson,
@@ -196,6 +208,44 @@ export const territoryEndpoint: Handler = (client, request, params = {}) =>
 				resume: summaryJson(progressIn(client, meta, territory.id), latestPublishedRate(client, meta.id, territory.id))
 			}));
 		return json({ ...siteSource(release), territoire: territoryJson(territory), nombre: indicators.length, indicateurs: indicators });
+	});
+
+// ---------------------------------------------------------------- comparison
+
+/**
+ * The comparison page's query (`comparison()`) on validated parameters. The parameters were
+ * checked to exist, so its own refusals should not happen here; if one does, it is still a 400.
+ */
+function compare(client: Database.Database, url: URL): { params: CompareParams; result: Comparison } {
+	const params = parseComparisonParams(client, url);
+	try {
+		return { params, result: comparison(client, params) };
+	} catch (cause) {
+		if (!(cause instanceof CompareParamError)) throw cause;
+		const parametre = /famille/i.test(cause.message) ? 'famille' : /th[eè]me/i.test(cause.message) ? 'theme' : 'territoires';
+		throw new ApiError(400, `${cause.message} ${cause.hint}`, parametre);
+	}
+}
+
+/** `/comparaison`: the territories, France and every indicator common to them, cell by cell. */
+export const comparisonEndpoint: Handler = (client, request) =>
+	reply(client, request, (release, url) => {
+		const { params, result } = compare(client, url);
+		const sources = indicatorSources(client, result.indicators.map((i) => i.code));
+		const filters = { territoires: params.codes, famille: params.famille, theme: params.theme };
+		return json({ ...siteSource(release), ...comparisonJson(result, filters, sources) });
+	});
+
+/** `/comparaison.csv`: the latest values it shows, canonical columns — the rows of /comparer/donnees.csv. */
+export const comparisonCsvEndpoint: Handler = (client, request) =>
+	reply(client, request, (_release, url) => {
+		const { params, result } = compare(client, url);
+		return {
+			body: safeTableCsv('valeurs', { header: VALUE_EXPORT_COLUMNS, rows: comparisonCsvRows(result) }),
+			contentType: CSV_TYPE,
+			filename: `comparaison-${params.codes.join('-')}.csv`,
+			licenceUrl: ETALAB.url
+		};
 	});
 
 // ---------------------------------------------------------------- data

@@ -3,7 +3,20 @@
  * for people at /donnees/api. Query parameters come from `params.ts`, the same definitions the
  * handlers validate with.
  */
-import { ENDPOINT_PARAMETERS, MAX_QUERY_LENGTH, MAX_TERRITORIES, PARAMETERS, type Endpoint, type ParameterName } from './params';
+import { COMPARISON_EXAMPLE } from './openapi-examples';
+import {
+	ENDPOINT_PARAMETERS,
+	ENDPOINT_VARIANTS,
+	MAX_COMPARED,
+	MAX_QUERY_LENGTH,
+	MAX_TERRITORIES,
+	MIN_COMPARED,
+	PARAMETER_VARIANTS,
+	PARAMETERS,
+	type Endpoint,
+	type ParameterName,
+	type VariantName
+} from './params';
 import { ETALAB } from './serialise';
 
 const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, 'null'], ...extra });
@@ -14,6 +27,8 @@ const object = (properties: Record<string, unknown>, required = Object.keys(prop
 const DATE = { type: 'string', pattern: '^(\\d{4}(-\\d{2}(-\\d{2})?)?)?$', description: 'AAAA, AAAA-MM ou AAAA-MM-JJ, à la précision de la source.' };
 const LEVEL = { type: 'string', enum: ['national', 'region', 'departement'] };
 const DATED = object({ date: DATE, valeur: { type: 'number' } });
+const STATUS = { type: 'string', enum: ['atteinte', 'en-bonne-voie', 'en-retard', 'sans-cible'] };
+const ID_NAME = object({ id: { type: 'string' }, nom: { type: 'string' } });
 
 const schemas = {
 	Erreur: object({ erreur: { type: 'string' }, parametre: { type: 'string', description: 'Le paramètre en cause (400).' } }, ['erreur']),
@@ -55,7 +70,7 @@ const schemas = {
 		evolution: { oneOf: [object({ absolue: nullable('number'), pourcentage: nullable('number') }), { type: 'null' }] },
 		taux_avancement: nullable('number', { minimum: 0, maximum: 100, description: 'Calculé par Baromètre (règle DITP), non arrondi.' }),
 		taux_avancement_publie: { oneOf: [object({ date: DATE, taux: { type: 'number' } }), { type: 'null' }] },
-		statut: { oneOf: [{ type: 'string', enum: ['atteinte', 'en-bonne-voie', 'en-retard', 'sans-cible'] }, { type: 'null' }] },
+		statut: { oneOf: [STATUS, { type: 'null' }] },
 		statut_libelle: nullable('string')
 	}),
 	Territoire: object({
@@ -88,6 +103,65 @@ const schemas = {
 		qualificatif: nullable('string'),
 		note: nullable('string')
 	}),
+	TerritoireCompare: object({
+		id: { type: 'string', examples: ['R84'] },
+		maille: LEVEL,
+		code_insee: { type: 'string' },
+		nom: { type: 'string' },
+		population: nullable('integer'),
+		liens: { type: 'object', additionalProperties: { type: 'string' } }
+	}),
+	ValeurComparee: object({
+		territoire_id: { type: 'string', description: 'Code public du territoire : FR, R84, D2A.' },
+		date: nullable('string', { pattern: DATE.pattern, description: 'Date de la dernière valeur ; null si le territoire n’en a pas (la France peut ne pas en avoir).' }),
+		valeur: nullable('number', { description: 'Dernière valeur, telle que publiée.' }),
+		qualificatif: nullable('string'),
+		valeur_pour_100000_habitants: nullable('number', { description: 'Pour les montants (pour_100000_habitants vrai) : valeur × 100 000 ÷ population. Non arrondie.' }),
+		ecart_france: nullable('number', {
+			description: 'Valeur moins celle de la France (pour 100 000 habitants pour un montant) ; null pour la France ou si l’une manque. Non arrondi.'
+		}),
+		ecart_dates_differentes: { type: 'boolean', description: 'Vrai quand l’écart compare des valeurs de dates différentes.' },
+		cible: { oneOf: [DATED, { type: 'null' }], description: 'La cible la plus tardive du territoire : celle du taux d’avancement.' },
+		taux_avancement: nullable('number', { minimum: 0, maximum: 100, description: 'Calculé par Baromètre (règle DITP), non arrondi.' }),
+		statut: { oneOf: [STATUS, { type: 'null' }] },
+		statut_libelle: nullable('string'),
+		rang: nullable('integer', {
+			minimum: 1,
+			description: 'Rang parmi les territoires de même maille ayant une valeur à la même date (1 = le plus favorable selon le sens ; pour 100 000 habitants pour un montant) ; null pour la France.'
+		}),
+		territoires_classes: nullable('integer', { description: 'Nombre de territoires classés : le rang se lit « rang sur territoires_classes ».' })
+	}),
+	IndicateurCompare: object({
+		id: { type: 'string', examples: ['IND-200'] },
+		nom: { type: 'string' },
+		famille: ID_NAME,
+		theme: { oneOf: [ID_NAME, { type: 'null' }] },
+		politique: object({ id: nullable('string'), nom: { type: 'string' } }),
+		unite: { type: 'string' },
+		sens: { type: 'string', enum: ['hausse', 'baisse', 'neutre'] },
+		pour_100000_habitants: { type: 'boolean', description: 'Montant : comparé, écarté de la France et classé pour 100 000 habitants.' },
+		producteur: nullable('string'),
+		licence: nullable('string'),
+		url_source: nullable('string'),
+		date_mise_a_jour: nullable('string', { description: 'Dernière mise à jour de la source.' }),
+		liens: { type: 'object', additionalProperties: { type: 'string' } },
+		valeurs: array(ref('ValeurComparee'))
+	}),
+	Comparaison: {
+		allOf: [
+			ref('SourceLicence'),
+			object({
+				filtres: object({ territoires: array({ type: 'string' }), famille: nullable('string'), theme: nullable('string') }),
+				territoires: array(ref('TerritoireCompare')),
+				france: { oneOf: [ref('TerritoireCompare'), { type: 'null' }], description: 'La France comme référence ; null si elle est parmi les territoires comparés.' },
+				familles: array(object({ id: { type: 'string' }, nom: { type: 'string' }, nombre: { type: 'integer' } })),
+				themes: array(object({ id: { type: 'string' }, nom: { type: 'string' }, nombre: { type: 'integer' } })),
+				nombre_communs: { type: 'integer', description: 'Indicateurs publiés dans tous les territoires comparés, avant les filtres famille et theme.' },
+				nombre: { type: 'integer', description: 'Indicateurs retenus après les filtres.' },
+				indicateurs: array(ref('IndicateurCompare'))
+			})
+		]
+	},
 	Livraison: object({
 		id: { type: 'integer' },
 		importee_le: { type: 'string', format: 'date-time' },
@@ -115,8 +189,12 @@ const DOWNLOAD_HEADERS = {
 	Link: { $ref: '#/components/headers/Link' }
 };
 
-function ok(description: string, contentType: string, schema: unknown, download = false) {
-	return { description, headers: download ? DOWNLOAD_HEADERS : { ...CACHE_HEADERS, Link: { $ref: '#/components/headers/Link' } }, content: { [contentType]: { schema } } };
+function ok(description: string, contentType: string, schema: unknown, download = false, examples?: Record<string, unknown>) {
+	return {
+		description,
+		headers: download ? DOWNLOAD_HEADERS : { ...CACHE_HEADERS, Link: { $ref: '#/components/headers/Link' } },
+		content: { [contentType]: examples ? { schema, examples } : { schema } }
+	};
 }
 
 const ERRORS = {
@@ -128,8 +206,24 @@ const ERRORS = {
 const NOT_FOUND = { '404': { $ref: '#/components/responses/Introuvable' } };
 
 function queryParameters(endpoint: Endpoint) {
-	return (ENDPOINT_PARAMETERS[endpoint] as readonly ParameterName[]).map((name) => ({ $ref: `#/components/parameters/${name}` }));
+	const variants = ENDPOINT_VARIANTS[endpoint] ?? {};
+	return (ENDPOINT_PARAMETERS[endpoint] as readonly ParameterName[]).map((name) => ({ $ref: `#/components/parameters/${variants[name] ?? name}` }));
 }
+
+/** A 400 with examples of the refusals of one address. */
+const refusals = (examples: Record<string, { erreur: string; parametre: string }>) => ({
+	description: 'Paramètre manquant, inconnu, répété, vide ou invalide : le message dit quoi corriger, « parametre » nomme le paramètre en cause.',
+	content: { 'application/json': { schema: ref('Erreur'), examples: Object.fromEntries(Object.entries(examples).map(([name, value]) => [name, { value }])) } }
+});
+const COMPARISON_HINT = `Donnez de ${MIN_COMPARED} à ${MAX_COMPARED} codes séparés par des virgules, par exemple territoires=R84,R93,D2A.`;
+const COMPARISON_REFUSALS = refusals({
+	manquant: { erreur: `Paramètre « territoires » manquant : indiquez les territoires à comparer. ${COMPARISON_HINT}`, parametre: 'territoires' },
+	un_seul: { erreur: `Une comparaison demande au moins ${MIN_COMPARED} territoires : seul « R84 » est donné. ${COMPARISON_HINT}`, parametre: 'territoires' },
+	trop: { erreur: `Une comparaison porte sur ${MAX_COMPARED} territoires au plus : 9 sont donnés. ${COMPARISON_HINT}`, parametre: 'territoires' },
+	inconnu: { erreur: 'Territoire « R99 » inconnu.', parametre: 'territoires' },
+	famille: { erreur: 'Famille « inconnue » inconnue (voir /api/v1/indicateurs pour la liste).', parametre: 'famille' },
+	parametre: { erreur: 'Paramètre inconnu « t » (paramètres acceptés : territoires, famille, theme).', parametre: 't' }
+});
 
 const ID = (description: string, example: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string' }, example });
 const INDICATOR_ID = ID('Identifiant de l’indicateur.', 'IND-200');
@@ -265,6 +359,29 @@ const paths = {
 			...NOT_FOUND
 		}
 	}),
+	'/comparaison': get({
+		operationId: 'comparaison',
+		tags: ['Territoires'],
+		summary: 'Comparaison de territoires',
+		description: `La comparaison de la page /comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} territoires (régions, départements, France) et la France en référence ; pour chaque indicateur publié dans tous, la dernière valeur de chacun (date, qualificatif), la valeur pour 100 000 habitants des montants, l’écart à la France, la cible et le taux d’avancement, le rang parmi les territoires de même maille. Indicateurs dans l’ordre des pages de territoire ; valeurs dans l’ordre des territoires demandés, la France en dernier. Filtres facultatifs famille et theme (les listes familles et themes donnent ceux des indicateurs communs, avec leur nombre).`,
+		'x-exemple': '/api/v1/comparaison?territoires=R84,R93,D2A',
+		parameters: queryParameters('comparaison'),
+		responses: {
+			'200': ok('La comparaison.', 'application/json', ref('Comparaison'), false, { extrait: { $ref: '#/components/examples/Comparaison' } }),
+			...ERRORS,
+			'400': COMPARISON_REFUSALS
+		}
+	}),
+	'/comparaison.csv': get({
+		operationId: 'comparaisonCsv',
+		tags: ['Téléchargements'],
+		summary: 'Comparaison de territoires, CSV canonique',
+		description:
+			'Les dernières valeurs de la comparaison (chaque territoire et la France, indicateur par indicateur, dans l’ordre de la page), aux colonnes du CSV canonique des valeurs : indicateur_id, indicateur, maille, code_territoire, territoire, date, valeur, unite. Le même fichier que le bouton « CSV » de la page /comparer ; il se réimporte tel quel.',
+		'x-exemple': '/api/v1/comparaison.csv?territoires=R84,R93,D2A&famille=politiques-prioritaires',
+		parameters: queryParameters('comparaison'),
+		responses: { '200': ok('Le fichier CSV.', CSV, { type: 'string' }, true), ...ERRORS, '400': COMPARISON_REFUSALS }
+	}),
 	'/releases': get({
 		operationId: 'livraisons',
 		tags: ['Données'],
@@ -302,11 +419,11 @@ export const OPENAPI_DOCUMENT = {
 	info: {
 		title: 'API du Baromètre des résultats de l’action publique',
 		version: '1.0.0',
-		summary: 'Indicateurs, valeurs, cibles et territoires, en lecture seule.',
+		summary: 'Indicateurs, valeurs, cibles, territoires et comparaisons de territoires, en lecture seule.',
 		description: [
 			'API publique en lecture seule (GET, HEAD, OPTIONS ; CORS ouvert à toutes les origines).',
 			'Chaque réponse porte ETag et Last-Modified (date du dernier import) et se met en cache 5 minutes ; une requête conditionnelle (If-None-Match, If-Modified-Since) reçoit 304 quand rien n’a changé.',
-			`Les paramètres inconnus ou invalides sont refusés (400, avec le paramètre en cause) ; au plus ${MAX_TERRITORIES} territoires par requête et ${MAX_QUERY_LENGTH} caractères de paramètres (414 au-delà).`,
+			`Les paramètres inconnus ou invalides sont refusés (400, avec le paramètre en cause) ; au plus ${MAX_TERRITORIES} territoires par requête (de ${MIN_COMPARED} à ${MAX_COMPARED} pour une comparaison) et ${MAX_QUERY_LENGTH} caractères de paramètres (414 au-delà).`,
 			'Les cellules de texte qui commencent par =, +, -, @ sont précédées d’une apostrophe dans les CSV et classeurs (protection contre les formules) ; les nombres ne sont jamais modifiés.'
 		].join('\n\n'),
 		license: { name: ETALAB.nom, url: ETALAB.url }
@@ -315,18 +432,29 @@ export const OPENAPI_DOCUMENT = {
 	tags: [
 		{ name: 'Indicateurs', description: 'Métadonnées, résumés et valeurs en JSON.' },
 		{ name: 'Téléchargements', description: 'Fichiers CSV canoniques, classeurs, archive complète.' },
-		{ name: 'Territoires', description: 'France, régions, départements.' },
+		{ name: 'Territoires', description: 'France, régions, départements, et leur comparaison.' },
 		{ name: 'Données', description: 'Livraisons et description de l’API.' }
 	],
 	paths,
 	components: {
 		schemas,
-		parameters: Object.fromEntries(
-			(Object.keys(PARAMETERS) as ParameterName[]).map((name) => [
-				name,
-				{ name, in: 'query', required: false, description: PARAMETERS[name].description, schema: PARAMETERS[name].schema, example: PARAMETERS[name].example }
-			])
-		),
+		parameters: {
+			...Object.fromEntries(
+				(Object.keys(PARAMETERS) as ParameterName[]).map((name) => [
+					name,
+					{ name, in: 'query', required: false, description: PARAMETERS[name].description, schema: PARAMETERS[name].schema, example: PARAMETERS[name].example }
+				])
+			),
+			...Object.fromEntries(
+				(Object.keys(PARAMETER_VARIANTS) as VariantName[]).map((key) => {
+					const { name, required, description, schema, example } = PARAMETER_VARIANTS[key];
+					return [key, { name, in: 'query', required, description, schema, example }];
+				})
+			)
+		},
+		examples: {
+			Comparaison: { summary: 'Extrait : Auvergne-Rhône-Alpes et Corse-du-Sud, un indicateur.', value: COMPARISON_EXAMPLE }
+		},
 		headers: {
 			ETag: { description: 'Empreinte du contenu.', schema: { type: 'string' } },
 			'Last-Modified': { description: 'Date du dernier import de données.', schema: { type: 'string' } },
@@ -351,7 +479,7 @@ export interface ReferenceEndpoint {
 	summary: string;
 	description: string;
 	example: string;
-	parameters: { name: string; where: 'chemin' | 'requête'; description: string; example: string }[];
+	parameters: { name: string; where: 'chemin' | 'requête'; required: boolean; description: string; example: string }[];
 	/** Content types of the 200 response. */
 	formats: string[];
 	/** Error statuses the endpoint may answer. */
@@ -360,17 +488,24 @@ export interface ReferenceEndpoint {
 
 /** The document flattened for the /donnees/api page: one entry per address, references resolved. */
 export function apiReference(): ReferenceEndpoint[] {
-	const components = OPENAPI_DOCUMENT.components.parameters as Record<string, { name: string; description: string; example: string }>;
+	const components = OPENAPI_DOCUMENT.components.parameters as Record<string, { name: string; required?: boolean; description: string; example: string }>;
 	return Object.entries(OPENAPI_DOCUMENT.paths).map(([path, item]) => {
 		const op = item.get as unknown as Operation;
 		const parameters = op.parameters.map((p) => {
 			const param = ('$ref' in (p as object) ? components[(p as { $ref: string }).$ref.split('/').pop()!] : p) as {
 				name: string;
 				in?: string;
+				required?: boolean;
 				description: string;
 				example: string;
 			};
-			return { name: param.name, where: param.in === 'path' ? ('chemin' as const) : ('requête' as const), description: param.description, example: param.example };
+			return {
+				name: param.name,
+				where: param.in === 'path' ? ('chemin' as const) : ('requête' as const),
+				required: param.required === true,
+				description: param.description,
+				example: param.example
+			};
 		});
 		const success = op.responses['200'] as { content: Record<string, unknown> };
 		return {

@@ -5,6 +5,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { ValueFilter } from '../export';
+import {
+	CompareParamError,
+	MAX_TERRITORIES as MAX_COMPARED,
+	MIN_TERRITORIES as MIN_COMPARED,
+	parseCodes,
+	parseCompareParams,
+	type CompareParams
+} from '../queries/compare';
 import type { Level } from '../queries/facts';
 import { ApiError } from './http';
 
@@ -13,10 +21,15 @@ export const MAX_TERRITORIES = 50;
 export const LEVELS: readonly Level[] = ['national', 'region', 'departement'];
 /** Public territory code: `FR`, `R` + région code, `D` + département code. */
 export const TERRITORY_CODE = /^(FR|R\d{2}|D(\d{2,3}|2A|2B))$/;
+/** `TERRITORY_CODE` without its anchors, for the documented patterns of code lists. */
+const CODE_PATTERN = '(FR|R\\d{2}|D(\\d{2,3}|2A|2B))';
+/** Family and theme ids as the comparison accepts them (`compare.ts`): lower case, digits, hyphens. */
+const FILTER_ID_PATTERN = '^[a-z0-9-]{1,60}$';
+export { MAX_COMPARED, MIN_COMPARED };
 /** Public indicator id as found in URLs (the store's ids are letters, digits, `-` and `_`). */
 export const INDICATOR_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
-export type ParameterName = 'maille' | 'territoires' | 'depuis' | 'jusqu_a' | 'famille';
+export type ParameterName = 'maille' | 'territoires' | 'depuis' | 'jusqu_a' | 'famille' | 'theme';
 
 /** What the OpenAPI document and the documentation page say about each parameter. */
 export const PARAMETERS: Record<ParameterName, { description: string; example: string; schema: Record<string, unknown> }> = {
@@ -28,7 +41,7 @@ export const PARAMETERS: Record<ParameterName, { description: string; example: s
 	territoires: {
 		description: `Territoires, codes publics séparés par des virgules (au plus ${MAX_TERRITORIES}) : FR, R suivi du code de région (R84), D suivi du code de département (D01, D2A, D971).`,
 		example: 'FR,R84,D2A',
-		schema: { type: 'string', pattern: '^(FR|R\\d{2}|D(\\d{2,3}|2A|2B))(,(FR|R\\d{2}|D(\\d{2,3}|2A|2B)))*$' }
+		schema: { type: 'string', pattern: `^${CODE_PATTERN}(,${CODE_PATTERN})*$` }
 	},
 	depuis: {
 		description:
@@ -45,9 +58,36 @@ export const PARAMETERS: Record<ParameterName, { description: string; example: s
 	famille: {
 		description: 'Famille de chiffres (ex. politiques-prioritaires, barometre-2017-2022).',
 		example: 'politiques-prioritaires',
-		schema: { type: 'string' }
+		schema: { type: 'string', pattern: FILTER_ID_PATTERN }
+	},
+	theme: {
+		description: 'Thème (ex. education, sante-famille) : identifiant en minuscules, chiffres et tirets. Une comparaison liste les thèmes de ses indicateurs dans « themes ».',
+		example: 'education',
+		schema: { type: 'string', pattern: FILTER_ID_PATTERN }
 	}
 };
+
+/** A parameter documented under its own component where one address gives it a narrower sense. */
+export interface ParameterVariant {
+	name: ParameterName;
+	required: boolean;
+	description: string;
+	example: string;
+	schema: Record<string, unknown>;
+}
+
+/** The variants (OpenAPI `components.parameters` keys): same query name, own rules. */
+export const PARAMETER_VARIANTS = {
+	territoires_compares: {
+		name: 'territoires',
+		required: true,
+		description: `Territoires à comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} codes publics séparés par des virgules (FR, R84, D2A…), dans l’ordre voulu ; les doublons sont ignorés. Régions et départements peuvent se mêler ; la France sert de référence même si elle n’est pas demandée.`,
+		example: 'R84,R93,D2A',
+		schema: { type: 'string', pattern: `^${CODE_PATTERN}(,${CODE_PATTERN}){${MIN_COMPARED - 1},${MAX_COMPARED - 1}}$` }
+	}
+} as const satisfies Record<string, ParameterVariant>;
+
+export type VariantName = keyof typeof PARAMETER_VARIANTS;
 
 /** The parameters each endpoint accepts; anything else is a 400. */
 export const ENDPOINT_PARAMETERS = {
@@ -59,10 +99,16 @@ export const ENDPOINT_PARAMETERS = {
 	territoire: [],
 	releases: [],
 	openapi: [],
-	export: []
+	export: [],
+	comparaison: ['territoires', 'famille', 'theme']
 } as const satisfies Record<string, readonly ParameterName[]>;
 
 export type Endpoint = keyof typeof ENDPOINT_PARAMETERS;
+
+/** Where an endpoint documents one of its parameters with a variant. */
+export const ENDPOINT_VARIANTS: Partial<Record<Endpoint, Partial<Record<ParameterName, VariantName>>>> = {
+	comparaison: { territoires: 'territoires_compares' }
+};
 
 /**
  * Checks length, names and repetitions; returns the raw values of the accepted parameters.
@@ -147,6 +193,14 @@ export function parseFamily(client: Database.Database, raw: string | undefined):
 	return raw;
 }
 
+export function parseTheme(client: Database.Database, raw: string | undefined): string | undefined {
+	if (raw === undefined) return undefined;
+	if (!client.prepare('SELECT 1 FROM themes WHERE id = ?').get(raw)) {
+		throw new ApiError(400, `Thème « ${clip(raw)} » inconnu (voir le champ « theme » de /api/v1/indicateurs).`, 'theme');
+	}
+	return raw;
+}
+
 /** The public filters of a value download, as echoed in JSON and the xlsx information sheet. */
 export interface ValueParams {
 	maille: Level | null;
@@ -181,6 +235,44 @@ export function parseTargetParams(client: Database.Database, url: URL): { params
 	const level = parseLevelParam(raw.maille);
 	const territories = parseTerritories(client, raw.territoires, level);
 	return { params: { maille: level ?? null, territoires: territories?.map((t) => t.code) ?? null }, territories: territories ?? null };
+}
+
+const COMPARED_HINT = `Donnez de ${MIN_COMPARED} à ${MAX_COMPARED} codes séparés par des virgules, par exemple territoires=R84,R93,D2A.`;
+
+/** Runs one of the comparison page's checks; its refusal becomes a 400 naming the parameter. */
+function asParameter<T>(name: ParameterName, check: () => T, hint?: string): T {
+	try {
+		return check();
+	} catch (cause) {
+		if (cause instanceof CompareParamError) throw new ApiError(400, `${cause.message} ${hint ?? cause.hint}`, name);
+		throw cause;
+	}
+}
+
+/**
+ * Validated parameters of `comparaison` and `comparaison.csv`, as `comparison()` takes them. The
+ * form is checked by the comparison page's own functions (`parseCodes`: 2 to 8 codes, trimmed,
+ * upper-cased, duplicates dropped; `parseCompareParams`: family and theme ids), existence by the
+ * API's (`parseTerritories`, `parseFamily`, `parseTheme`), so every refusal names its parameter.
+ */
+export function parseComparisonParams(client: Database.Database, url: URL): CompareParams {
+	const raw = readQuery(url, 'comparaison');
+	if (raw.territoires === undefined) {
+		throw new ApiError(400, `Paramètre « territoires » manquant : indiquez les territoires à comparer. ${COMPARED_HINT}`, 'territoires');
+	}
+	const codes = asParameter('territoires', () => parseCodes(raw.territoires!), COMPARED_HINT);
+	parseTerritories(client, codes.join(','), undefined);
+	const filter = (name: 'famille' | 'theme') =>
+		asParameter(name, () => {
+			const query = new URLSearchParams({ t: codes.join(',') });
+			if (raw[name] !== undefined) query.set(name, raw[name]);
+			return parseCompareParams(query)[name];
+		});
+	const famille = filter('famille');
+	const theme = filter('theme');
+	parseFamily(client, famille ?? undefined);
+	parseTheme(client, theme ?? undefined);
+	return { codes, famille, theme };
 }
 
 /** Echo of user input in messages, bounded. */

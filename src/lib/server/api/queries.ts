@@ -95,6 +95,27 @@ export function latestPublishedRate(client: Database.Database, indicatorId: numb
 	);
 }
 
+export interface IndicatorSourceRecord {
+	code: string;
+	policyId: string;
+	producer: string;
+	licence: string;
+	sourceUrl: string | null;
+	sourceUpdatedAt: string | null;
+}
+
+/** Policy, producer, licence and source of some indicators (one statement), by code. */
+export function indicatorSources(client: Database.Database, codes: readonly string[]): Map<string, IndicatorSourceRecord> {
+	if (codes.length === 0) return new Map();
+	const rows = client
+		.prepare(
+			`SELECT i.code, i.policy_id AS policyId, i.producer, i.licence, i.source_url AS sourceUrl, i.source_updated_at AS sourceUpdatedAt
+			 FROM indicators i WHERE i.code IN (SELECT value FROM json_each(?))`
+		)
+		.all(JSON.stringify(codes)) as IndicatorSourceRecord[];
+	return new Map(rows.map((r) => [r.code, r]));
+}
+
 /** Number of values per indicator code. */
 export function valueCounts(client: Database.Database): Map<string, number> {
 	const rows = client

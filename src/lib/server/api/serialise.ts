@@ -15,6 +15,7 @@ import { formatDay } from '../../format';
 import type { ProgressSummary } from '../../indicator-summary';
 import { STATUS_LABELS_FR } from '../../progress';
 import { VALUE_EXPORT_COLUMNS, valueRows, type ValueFilter } from '../export';
+import type { CompareCell, CompareIndicator, CompareTerritory, Comparison } from '../queries/compare';
 import type { IndicatorMeta, Territory } from '../queries/facts';
 import type { ReleaseInfo } from '../queries/releases';
 import avancements from '../../../../db/schemas/avancements.schema.json';
@@ -23,7 +24,7 @@ import entites from '../../../../db/schemas/entites.schema.json';
 import indicateurs from '../../../../db/schemas/indicateurs.schema.json';
 import sources from '../../../../db/schemas/sources.schema.json';
 import valeurs from '../../../../db/schemas/valeurs.schema.json';
-import type { ReleaseRecord } from './queries';
+import type { IndicatorSourceRecord, ReleaseRecord } from './queries';
 
 // ---------------------------------------------------------------- licence and source
 
@@ -220,6 +221,86 @@ export function releaseJson(r: ReleaseRecord) {
 		inchangees: r.unchanged,
 		note: r.note,
 		fichiers: r.files
+	};
+}
+
+// ---------------------------------------------------------------- comparison
+
+/** The public filters of a comparison, as echoed in its JSON. */
+export interface ComparisonFilters {
+	territoires: string[];
+	famille: string | null;
+	theme: string | null;
+}
+
+function comparedTerritoryJson(t: CompareTerritory) {
+	return {
+		id: t.code,
+		maille: t.level,
+		code_insee: t.inseeCode,
+		nom: t.name,
+		population: t.population,
+		liens: { self: `/api/v1/territoires/${t.code}`, page: t.href }
+	};
+}
+
+function comparedValueJson(c: CompareCell) {
+	return {
+		territoire_id: c.code,
+		date: c.date,
+		valeur: c.value,
+		qualificatif: c.qualifier,
+		valeur_pour_100000_habitants: c.perCapita,
+		ecart_france: c.gap,
+		ecart_dates_differentes: c.gapDatesDiffer,
+		cible: c.target ? { date: c.target.date, valeur: c.target.value } : null,
+		taux_avancement: c.rate,
+		statut: c.status,
+		statut_libelle: c.status ? STATUS_LABELS_FR[c.status] : null,
+		rang: c.rank,
+		territoires_classes: c.peers
+	};
+}
+
+function comparedIndicatorJson(i: CompareIndicator, source: IndicatorSourceRecord | undefined, codes: readonly string[]) {
+	const links = indicatorLinks(i.code);
+	return {
+		id: i.code,
+		nom: i.name,
+		famille: { id: i.family.id, nom: i.family.name },
+		theme: i.theme ? { id: i.theme.id, nom: i.theme.name } : null,
+		politique: { id: source?.policyId ?? null, nom: i.policy },
+		unite: i.unit,
+		sens: i.direction,
+		pour_100000_habitants: i.perCapita,
+		producteur: source?.producer ?? null,
+		licence: source?.licence ?? null,
+		url_source: source?.sourceUrl ?? null,
+		date_mise_a_jour: source?.sourceUpdatedAt ?? null,
+		liens: {
+			self: links.self,
+			page: links.page,
+			valeurs_json: `${links.valeurs_json}?territoires=${[...codes, ...(codes.includes('FR') ? [] : ['FR'])].join(',')}`
+		},
+		valeurs: i.cells.map(comparedValueJson)
+	};
+}
+
+/**
+ * The comparison as `comparison()` returns it, with French keys: territories, France, the
+ * families and themes of the indicators common to all (with counts), and per indicator one
+ * entry per territory (France last).
+ */
+export function comparisonJson(result: Comparison, filters: ComparisonFilters, sources: Map<string, IndicatorSourceRecord>) {
+	return {
+		filtres: filters,
+		territoires: result.territories.map(comparedTerritoryJson),
+		france: result.france ? comparedTerritoryJson(result.france) : null,
+		familles: result.families.map((f) => ({ id: f.id, nom: f.name, nombre: f.count })),
+		themes: result.themes.map((t) => ({ id: t.id, nom: t.name, nombre: t.count })),
+		nombre_communs: result.total,
+		nombre: result.indicators.length,
+		indicateurs: result.indicators.map((i) => comparedIndicatorJson(i, sources.get(i.code), filters.territoires))
 	};
 }
 
