@@ -1,8 +1,8 @@
 /**
  * The comparison page in Chromium (`/comparer?t=R84,R93,D2A`): real values from the store side by
  * side with France, ranks among peers, per-100 000 values of counts, the family filter, the CSV
- * download matching the table, the « Ajouter » form without JavaScript, 400s, the link from a
- * territory page, and accessibility.
+ * download matching the table, the source line and iframe code of each small multiple, the
+ * « Ajouter » form without JavaScript, 400s, the link from a territory page, and accessibility.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,20 @@ const latestIn = (indicator: string, territory: string): Latest | undefined =>
 		indicator,
 		territory
 	)[0];
+const MONTH_DAY = (date: string) => {
+	const [year, month, day] = date.split('-');
+	const monthYear = month ? `${MONTHS[Number(month) - 1]} ${year}` : year;
+	return day ? `${Number(day) === 1 ? '1er' : Number(day)} ${monthYear}` : monthYear;
+};
+/** The source line as the indicator page words it, from the store. */
+function expectedSource(code: string): string {
+	const [i] = storeQuery<{ producer: string; licence: string; updated: string | null }>(
+		'SELECT producer, licence, source_updated_at AS updated FROM indicators WHERE code = ?',
+		code
+	);
+	return `Source : ${i.producer}${i.updated ? `, mise à jour le ${MONTH_DAY(i.updated)}` : ''}. Licence : ${i.licence}.`;
+}
+const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 const population = (code: string) => storeQuery<{ population: number }>('SELECT population FROM territories WHERE code = ?', code)[0].population;
 
 /** Indicators with a dated value in each chosen territory and France, by unit, best-documented first. */
@@ -165,7 +179,39 @@ describe('comparison of Auvergne-Rhône-Alpes, Provence-Alpes-Côte d’Azur and
 		expect(await article.getByRole('link', { name: 'Télécharger les données du graphique au format CSV' }).getAttribute('href')).toBe(
 			'/comparer/donnees.csv?t=R84,R93,D2A'
 		);
-		expect(await page.locator('textarea[readonly]').count()).toBe(0);
+		// The files carry the indicator's real source, not a pointer to another page.
+		// (wrapped over several <text> lines: compared as the text read)
+		const text = plain(svg.replace(/<\/text>\s*<text[^>]*>/g, ' '));
+		expect(text).toContain(plain(xmlEscape(expectedSource(indicator.code))));
+		expect(svg).not.toContain('producteur et licence sur la page');
+	});
+
+	it('names the source of each indicator under its chart: producer, last update and licence from the store', async () => {
+		const page = await open(PATH);
+		const shown = await page
+			.locator('article.indicateur')
+			.evaluateAll((articles) => articles.map((a) => [a.querySelector('h3')!.id.replace(/^ind-/, ''), a.querySelector('p.source')?.textContent ?? '']));
+		expect(shown.length).toBeGreaterThan(10);
+		for (const [code, text] of shown) expect(plain(text), code).toBe(plain(expectedSource(code)));
+		expect(plain(await page.locator('article:has(#ind-IND-200) p.source').textContent())).toBe(
+			"Source : DITP — Baromètre des résultats de l'action publique, mise à jour le 29 juin 2024. Licence : Licence Ouverte / Etalab 2.0."
+		);
+	});
+
+	it('each small multiple offers the <iframe> code of its embed, with the same territories and filters', async () => {
+		const page = await open(`${PATH}&famille=politiques-prioritaires`);
+		const article = page.locator('article:has(#ind-IND-200)');
+		// The code gets the site's address once hydrated, when « Copier » appears.
+		await article.getByRole('button', { name: /^Copier le code d’intégration du graphique — Taux de couverture des \+18 ans/ }).waitFor();
+		const code = await article.locator('textarea[readonly]').inputValue();
+		const src = `${baseUrl()}/integrer/comparer?t=R84,R93,D2A&amp;famille=politiques-prioritaires&amp;indicateur=IND-200`;
+		expect(code).toContain(`<iframe src="${src}" width="720" height="`);
+		expect(code).toContain('title="Taux de couverture des +18 ans — évolution comparée : Auvergne-Rhône-Alpes, Provence-Alpes-Côte d\'Azur, Corse-du-Sud (Baromètre)"');
+		expect(await page.locator('textarea[readonly]').count()).toBe(await page.locator('article.indicateur').count());
+		// The snippet's address answers with that indicator's comparison.
+		const embed = await fetch(src.replace(/&amp;/g, '&'));
+		expect(embed.status).toBe(200);
+		expect(plain(await embed.text())).toMatch(/<h1[^>]*>Taux de couverture des \+18 ans<\/h1>/);
 	});
 
 	it('filters by family through the URL', async () => {
@@ -217,7 +263,10 @@ describe('comparison of Auvergne-Rhône-Alpes, Provence-Alpes-Côte d’Azur and
 	});
 
 	it('has no axe-core violations', async () => {
-		expect(await axeViolations(await open(PATH))).toEqual([]);
+		const page = await open(PATH);
+		// Hydrated: the SVG/PNG and « Copier » buttons are there too.
+		await page.getByRole('button', { name: /^Copier le code d’intégration du graphique/ }).first().waitFor();
+		expect(await axeViolations(page)).toEqual([]);
 		expect(await axeViolations(await open('/comparer', { width: 390 }))).toEqual([]);
 	});
 });

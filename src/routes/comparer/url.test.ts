@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHref, withCode, withoutCode } from './url';
+import { compareEmbedHref, compareHref, compareIndicatorHref, withCode, withoutCode } from './url';
 
 describe('compareHref', () => {
 	it('writes only what is set, commas kept readable', () => {
@@ -15,5 +15,19 @@ describe('compareHref', () => {
 		expect(withCode({ codes: ['R84'] }, 'R84').codes).toEqual(['R84']);
 		expect(withCode({ codes: ['R84'] }, 'D2A').codes).toEqual(['R84', 'D2A']);
 		expect(withoutCode({ codes: ['R84', 'D2A', 'R93'] }, 'D2A').codes).toEqual(['R84', 'R93']);
+	});
+});
+
+describe('compareEmbedHref', () => {
+	it('the embed of one indicator, same state, `indicateur` last', () => {
+		expect(compareEmbedHref({ codes: ['R84', 'R93', 'D2A'] }, 'IND-200')).toBe('/integrer/comparer?t=R84,R93,D2A&indicateur=IND-200');
+		expect(compareEmbedHref({ codes: ['R84', 'D2A'], famille: 'politiques-prioritaires', theme: 'sante' }, 'nb-morts-routes')).toBe(
+			'/integrer/comparer?t=R84,D2A&famille=politiques-prioritaires&theme=sante&indicateur=nb-morts-routes'
+		);
+		expect(compareEmbedHref({ codes: [] }, 'a b&c')).toBe('/integrer/comparer?indicateur=a%20b%26c');
+	});
+
+	it('the link back: the comparison page at the indicator’s block', () => {
+		expect(compareIndicatorHref({ codes: ['R84', 'R93', 'D2A'], theme: 'sante' }, 'IND-200')).toBe('/comparer?t=R84,R93,D2A&theme=sante#ind-IND-200');
 	});
 });

@@ -25,3 +25,15 @@ export const withCode = (state: CompareState, code: string): CompareState => ({
 
 /** The same state without `code`. */
 export const withoutCode = (state: CompareState, code: string): CompareState => ({ ...state, codes: state.codes.filter((c) => c !== code) });
+
+/**
+ * The embeddable view of one indicator's comparison, same state:
+ * `/integrer/comparer?t=R84,R93,D2A&famille=…&indicateur=IND-200`.
+ */
+export function compareEmbedHref(state: CompareState, indicator: string): string {
+	const base = compareHref(state, '/integrer/comparer');
+	return `${base}${base.includes('?') ? '&' : '?'}indicateur=${encodeURIComponent(indicator)}`;
+}
+
+/** The comparison page at one indicator's block (its heading's id): `/comparer?t=R84,R93#ind-IND-200`. */
+export const compareIndicatorHref = (state: CompareState, indicator: string): string => `${compareHref(state)}#ind-${encodeURIComponent(indicator)}`;

@@ -173,6 +173,10 @@ export interface CompareIndicator {
 	family: { id: string; name: string };
 	/** An amount: shown and ranked per 100 000 inhabitants too. */
 	perCapita: boolean;
+	/** The source, as the indicator page states it: producer, licence, date of its last update (`AAAA`, `AAAA-MM` or `AAAA-MM-JJ`). */
+	producer: string;
+	licence: string;
+	sourceUpdatedAt: string | null;
 	/** One per chosen territory, in the chosen order, then France when it is not among them. */
 	cells: CompareCell[];
 }
@@ -216,6 +220,9 @@ interface MetaRow {
 	themeName: string | null;
 	familyId: string;
 	familyName: string;
+	producer: string;
+	licence: string;
+	sourceUpdatedAt: string | null;
 }
 
 /** Counts by id, sorted by `order` then name. */
@@ -257,7 +264,8 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 	const meta = client
 		.prepare(
 			`SELECT i.id, i.code, i.name, i.unit, i.direction, i.sort_order AS sortOrder, p.name AS policyName,
-			   th.id AS themeId, th.name AS themeName, f.id AS familyId, f.name AS familyName
+			   th.id AS themeId, th.name AS themeName, f.id AS familyId, f.name AS familyName,
+			   i.producer, i.licence, i.source_updated_at AS sourceUpdatedAt
 			 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
 			 LEFT JOIN themes th ON th.id = p.theme_id
 			 WHERE i.id IN (SELECT indicator_id FROM observations WHERE territory_id IN (${marks(chosenIds)}) AND date <> ''
@@ -399,6 +407,9 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 			theme: m.themeId ? { id: m.themeId, name: m.themeName ?? m.themeId } : null,
 			family: { id: m.familyId, name: m.familyName },
 			perCapita: amount,
+			producer: m.producer,
+			licence: m.licence,
+			sourceUpdatedAt: m.sourceUpdatedAt,
 			cells
 		};
 	});

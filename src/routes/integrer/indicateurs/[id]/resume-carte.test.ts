@@ -26,5 +26,9 @@ describe('sourceLine', () => {
 			'Source : DITP, mise à jour le 29 juin 2024. Licence : Licence Ouverte / Etalab 2.0.'
 		);
 		expect(sourceLine({ producer: 'INSEE', licence: 'Licence Ouverte', sourceUpdatedAt: null })).toBe('Source : INSEE. Licence : Licence Ouverte.');
+		expect(sourceLine({ producer: 'DITP', licence: 'Licence Ouverte', sourceUpdatedAt: '2020-11' })).toBe(
+			'Source : DITP, mise à jour en novembre 2020. Licence : Licence Ouverte.'
+		);
+		expect(sourceLine({ producer: 'DITP', licence: 'Licence Ouverte', sourceUpdatedAt: '2021' })).toBe('Source : DITP, mise à jour en 2021. Licence : Licence Ouverte.');
 	});
 });

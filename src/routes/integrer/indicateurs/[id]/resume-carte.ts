@@ -3,7 +3,7 @@
  * « Mai 2024 : 101 départements sur 101 ont une valeur, de 45,2 % (Lozère) à 92,1 % (Paris). »
  * Pure, built on `$lib/format` through the labels the map itself shows.
  */
-import { formatDay, formatPeriod } from '$lib/format';
+import { formatPeriod, formatUpdated } from '$lib/format';
 import { MAILLE_LABELS, type Maille } from '$lib/url-state';
 
 export interface MapSummaryRow {
@@ -27,8 +27,8 @@ export function mapSummary({ maille, date, rows }: { maille: Maille; date: strin
 	return `${when} : ${total} ont une valeur, de ${low.label} (${low.name}) à ${high.label} (${high.name}).`;
 }
 
-/** « Source : DITP, mise à jour le 29 juin 2024. Licence : Licence Ouverte / Etalab 2.0. » */
+/** « Source : DITP, mise à jour le 29 juin 2024. Licence : Licence Ouverte / Etalab 2.0. » (or « mise à jour en novembre 2020 »). */
 export function sourceLine(indicator: { producer: string; licence: string; sourceUpdatedAt: string | null }): string {
-	const updated = indicator.sourceUpdatedAt ? `, mise à jour le ${formatDay(indicator.sourceUpdatedAt)}` : '';
+	const updated = indicator.sourceUpdatedAt ? `, ${formatUpdated(indicator.sourceUpdatedAt)}` : '';
 	return `Source : ${indicator.producer}${updated}. Licence : ${indicator.licence}.`;
 }

@@ -15,8 +15,11 @@ const PAGE_DATA: Record<ProgrammePage, () => unknown> = {
 	'services-publics-plus': servicesPublicsPlusPage
 };
 
-/** One programme figure, by page and figure id; 404 for an unknown one, 400 for any query parameter. */
-export const load: PageServerLoad = ({ params, url }) => {
+/**
+ * One programme figure, by page and figure id; 404 for an unknown one. Query parameters are ignored,
+ * as on every page of the site (a host may add its own).
+ */
+export const load: PageServerLoad = ({ params }) => {
 	if (!Object.hasOwn(PROGRAMME_FIGURES, params.programme))
 		error(404, {
 			message: `Pas de programme « ${params.programme.slice(0, 60)} ».`,
@@ -28,12 +31,6 @@ export const load: PageServerLoad = ({ params, url }) => {
 		error(404, {
 			message: `Pas de graphique « ${params.figure.slice(0, 60)} » pour ce programme.`,
 			hint: `Graphiques intégrables : ${Object.keys(entry.figures).join(', ')}.`
-		});
-	const [unexpected] = [...url.searchParams.keys()];
-	if (unexpected !== undefined)
-		error(400, {
-			message: `Paramètre inconnu : « ${unexpected.slice(0, 60)} ».`,
-			hint: 'Cette vue intégrable ne prend aucun paramètre : retirez tout ce qui suit « ? » dans l’adresse.'
 		});
 	const figure = entry.figures[params.figure];
 	const props = figure.props(PAGE_DATA[programme]() as never);
