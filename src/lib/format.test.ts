@@ -9,6 +9,7 @@ import {
 	describeValue,
 	formatAge,
 	formatDay,
+	formatUpdated,
 	formatEuros,
 	formatMonth,
 	formatNumber,
@@ -141,6 +142,9 @@ describe('dates', () => {
 		expect(formatMonth('2024')).toBe('2024');
 		expect(formatDay('2024-03-15')).toBe('15 mars 2024');
 		expect(formatDay('2024-03-01')).toBe('1er mars 2024');
+		expect(formatUpdated('2024-06-29')).toBe('mise à jour le 29 juin 2024');
+		expect(formatUpdated('2020-11')).toBe('mise à jour en novembre 2020');
+		expect(formatUpdated('2020')).toBe('mise à jour en 2020');
 		expect(formatDay('2024-12')).toBe('décembre 2024');
 		expect(formatMonth(null)).toBe(MISSING);
 		expect(formatDay('')).toBe(MISSING);

@@ -212,6 +212,14 @@ export function formatDay(date: Maybe<string>): string {
 }
 
 /**
+ * « mise à jour le 29 juin 2024 », or at the source's own precision « mise à jour en novembre 2020 »,
+ * « mise à jour en 2020 ».
+ */
+export function formatUpdated(date: string): string {
+	return parseDate(date).day ? `mise à jour le ${formatDay(date)}` : `mise à jour en ${formatDay(date)}`;
+}
+
+/**
  * A date at the precision the site shows: `2024` → `2024`; `2024-03` → `mars 2024`;
  * `2024-03-15` → `mars 2024` (monthly data), or `15 mars 2024` with `{ day: true }`.
  */

@@ -3,7 +3,7 @@
  * programme page offers the <iframe> code of its own embed; each embed answers with the same
  * figure as the page (same summary, real figures from the store), without the site's header and
  * footer, with its source lines and a link back to the figure's anchor; framable while the
- * programme pages are not; unknown figures 404, query parameters 400; axe-core clean.
+ * programme pages are not; unknown figures 404; axe-core clean.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -118,17 +118,25 @@ describe('programme embeds: real figures', () => {
 });
 
 describe('programme embeds: errors and framing', () => {
-	it('unknown programme or figure: 404; any query parameter: 400', async () => {
-		for (const [path, status] of [
-			['/integrer/programmes/budgets/inconnu', 404],
-			['/integrer/programmes/inconnu/appels', 404],
-			['/integrer/programmes/budgets/toString', 404],
-			['/integrer/programmes/budgets/appels?annee=2023', 400]
+	it('unknown programme or figure: 404 naming what exists; query parameters are ignored, as on every page', async () => {
+		for (const [path, hint] of [
+			['/integrer/programmes/budgets/inconnu', 'Graphiques intégrables : appels, credits-ae, credits-cp, projets.'],
+			['/integrer/programmes/inconnu/appels', 'Programmes : laboratoires, budgets, complexite, services-publics-plus.'],
+			['/integrer/programmes/budgets/toString', 'Graphiques intégrables :']
 		] as const) {
 			const response = await fetch(baseUrl() + path);
-			expect(response.status, path).toBe(status);
-			expect(await response.text()).toContain(status === 404 ? 'Pas de ' : 'Paramètre inconnu');
+			expect(response.status, path).toBe(404);
+			expect(await response.text()).toContain(hint);
 		}
+		// The error page inside a frame opens the site's pages out of it (they refuse to be framed).
+		const error = await newPage();
+		expect((await error.goto(baseUrl() + '/integrer/programmes/budgets/inconnu'))?.status()).toBe(404);
+		expect(await error.locator('a[href="/"]').getAttribute('target')).toBe('_top');
+		const outside = await newPage();
+		expect((await outside.goto(baseUrl() + '/programmes/inconnu'))?.status()).toBe(404);
+		expect(await outside.locator('main a[href="/"]').getAttribute('target')).toBeNull();
+		const page = await open('/integrer/programmes/budgets/appels?utm_source=prefecture');
+		expect(plain(await page.locator('h1').textContent())).toBe('Montant attribué par appel à projets du FTAP');
 	});
 
 	it('the embed may be framed by any site; the programme page may not', async () => {

@@ -11,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { csvLine, type CsvCell } from '../../csv/write';
-import { formatDay } from '../../format';
+import { formatDay, formatUpdated } from '../../format';
 import type { ProgressSummary } from '../../indicator-summary';
 import { STATUS_LABELS_FR } from '../../progress';
 import { VALUE_EXPORT_COLUMNS, valueRows, type ValueFilter } from '../export';
@@ -56,7 +56,7 @@ export function siteAttribution(release: ReleaseInfo | null): string {
 }
 
 export function indicatorAttribution(meta: IndicatorMeta): string {
-	const date = meta.sourceUpdatedAt ? `, mise à jour le ${formatDay(meta.sourceUpdatedAt)}` : '';
+	const date = meta.sourceUpdatedAt ? `, ${formatUpdated(meta.sourceUpdatedAt)}` : '';
 	return `${meta.producer}${date} — ${meta.licence}`;
 }
 
