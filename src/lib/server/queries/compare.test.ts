@@ -182,3 +182,30 @@ describe('comparison', () => {
 		expect(rows).toHaveLength(6);
 	});
 });
+
+describe('themes of indicators', () => {
+	// Two indicators of one policy with themes of their own: each is filed under its own theme, as on
+	// the indicator pages (facts.ts), not under the policy's.
+	const themed = useReleaseStore({
+		'indicateurs.csv': `indicateur_id,famille_id,famille,theme_id,theme,politique_id,politique,nom,unite,sens,producteur,licence
+A-1,politiques-prioritaires,Politiques prioritaires,routes,Routes,P-9,Sécurité,Morts sur les routes,nombre,baisse,ONISR,Licence Ouverte / Etalab 2.0
+A-2,politiques-prioritaires,Politiques prioritaires,secours,Secours,P-9,Sécurité,Délai des secours,minutes,baisse,SDIS,Licence Ouverte / Etalab 2.0
+`,
+		'valeurs.csv': `indicateur_id,maille,code_territoire,date,valeur
+A-1,departement,2A,2023,10
+A-1,departement,2B,2023,12
+A-2,departement,2A,2023,14
+A-2,departement,2B,2023,15
+`
+	});
+
+	it('filters and labels each indicator by its own theme', () => {
+		const all = comparison(themed(), params('t=D2A,D2B'));
+		expect(all.themes.map((t) => [t.id, t.count])).toEqual([
+			['routes', 1],
+			['secours', 1]
+		]);
+		const secours = comparison(themed(), params('t=D2A,D2B&theme=secours'));
+		expect(secours.indicators.map((i) => [i.code, i.theme?.name])).toEqual([['A-2', 'Secours']]);
+	});
+});

@@ -267,7 +267,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 			   th.id AS themeId, th.name AS themeName, f.id AS familyId, f.name AS familyName,
 			   i.producer, i.licence, i.source_updated_at AS sourceUpdatedAt
 			 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
-			 LEFT JOIN themes th ON th.id = p.theme_id
+			 LEFT JOIN themes th ON th.id = coalesce(i.theme_id, p.theme_id) -- the indicator's own theme first, as in facts.ts
 			 WHERE i.id IN (SELECT indicator_id FROM observations WHERE territory_id IN (${marks(chosenIds)}) AND date <> ''
 			                GROUP BY indicator_id HAVING count(DISTINCT territory_id) = ?)`
 		)

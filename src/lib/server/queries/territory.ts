@@ -142,7 +142,7 @@ export function indicatorsIn(
 			`SELECT i.id, i.code, i.name, i.unit, i.direction, i.sort_order AS sortOrder, p.id AS policyId, p.name AS policyName,
 			   th.name AS theme, f.id AS familyId, f.name AS familyName
 			 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
-			 LEFT JOIN themes th ON th.id = p.theme_id
+			 LEFT JOIN themes th ON th.id = coalesce(i.theme_id, p.theme_id) -- the indicator's own theme first, as in facts.ts
 			 WHERE i.id IN (SELECT DISTINCT indicator_id FROM observations WHERE territory_id = ?)`
 		)
 		.all(territory.id) as MetaRow[];
