@@ -1,8 +1,10 @@
 /**
  * npm run bench:api — builds the site, starts the production server on a store seeded from
  * db/seed/, then measures requests/s and latency (p50, p99) at 50 connections for ~10 s each
- * (autocannon) on two public downloads: the CSV of one indicator for every département, and the
- * full export (zip of every canonical CSV + datapackage.json). Loopback only; bounded in time.
+ * (autocannon) on public downloads: the CSV of one indicator for every département, the full
+ * export (zip of every canonical CSV + datapackage.json) and the comparison of three territories
+ * (JSON). Each URL's first answer (rendered, before the per-release cache) is timed too.
+ * Loopback only; bounded in time.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +20,8 @@ const CONNECTIONS = Number(args.options.connections ?? 50);
 const PORT = 4312;
 const TARGETS = [
 	['CSV d’un indicateur, tous les départements', '/api/v1/indicateurs/IND-200/valeurs.csv?maille=departement'],
-	['export complet (zip)', '/api/v1/export.zip']
+	['export complet (zip)', '/api/v1/export.zip'],
+	['comparaison de trois territoires (JSON)', '/api/v1/comparaison?territoires=R84,R93,D2A']
 ] as const;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
@@ -52,8 +55,10 @@ try {
 	console.log(`Charge : ${CONNECTIONS} connexions, ${DURATION} s par mesure, Accept-Encoding: br, gzip\n`);
 	const headers = { 'accept-encoding': 'br, gzip' };
 	for (const [name, path] of TARGETS) {
-		// Warm-up (and sizes): the raw body, and what goes on the wire.
+		// Warm-up (and sizes): the raw body, and what goes on the wire. The first answer is rendered.
+		const started = performance.now();
 		const plainRes = await fetch(base + path, { headers: { 'accept-encoding': 'identity' } });
+		const first = performance.now() - started;
 		const raw = (await plainRes.arrayBuffer()).byteLength;
 		const wire = await fetch(base + path, { headers });
 		await wire.arrayBuffer();
@@ -63,7 +68,8 @@ try {
 		console.log(
 			`  ${name.padEnd(44)} ${path}\n` +
 				`    ${kb(raw)} (${kb(sent)} transmis${wire.headers.get('content-encoding') ? `, ${wire.headers.get('content-encoding')}` : ''}) : ` +
-				`${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, erreurs ${errors}`
+				`${fmt(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, erreurs ${errors} ; ` +
+				`première réponse (calculée) ${Math.round(first)} ms`
 		);
 	}
 } finally {
