@@ -51,6 +51,24 @@ describe('embed: content', () => {
 		expect(await page.getAttribute('html', 'lang')).toBe('fr');
 	});
 
+	it('the map comes with its data table, folded; its sort links stay in the embed', async () => {
+		const page = await open(EMBED);
+		const details = page.locator('details.donnees');
+		expect(plain(await details.locator('summary').textContent())).toBe('Voir les données de la carte (tableau)');
+		expect(await details.getAttribute('open')).toBeNull();
+		await details.locator('summary').click();
+		const rows = details.locator('tbody tr');
+		expect(await rows.count()).toBe(101);
+		const corse = latest('departement', 'D2A');
+		expect(plain(await rows.filter({ hasText: 'Corse-du-Sud' }).textContent())).toContain(percent(corse.value));
+		const sort = await details.locator('thead a').first().getAttribute('href');
+		expect(sort).toMatch(/^\/integrer\/indicateurs\/IND-200\?.*(tri|ordre)=/);
+		// Sorted by another column, the table is shown open.
+		const sorted = await open(sort!);
+		expect(await sorted.locator('details.donnees').getAttribute('open')).not.toBeNull();
+		expect(await axeViolations(sorted)).toEqual([]);
+	});
+
 	it('the chart of a territory, with its stored values; state parameters carried to the link back', async () => {
 		const page = await open(`${EMBED}?onglet=graphique&territoire=D2A`);
 		expect(await page.getAttribute('svg[role="img"]', 'aria-label')).toContain('Corse-du-Sud');
