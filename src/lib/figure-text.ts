@@ -1,6 +1,7 @@
 /**
- * The map's one-sentence summary with its key numbers, for the embed and the map's downloads:
- * « Mai 2024 : 101 départements sur 101 ont une valeur, de 45,2 % (Lozère) à 92,1 % (Paris). »
+ * Sentences written under figures, shared by the pages, the embeds and the downloaded files:
+ * the map's one-sentence summary with its key numbers (« Mai 2024 : 101 départements sur 101 ont
+ * une valeur, de 45,2 % (Lozère) à 92,1 % (Paris). ») and an indicator's source line.
  * Pure, built on `$lib/format` through the labels the map itself shows.
  */
 import { formatPeriod, formatUpdated } from '$lib/format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapSummary, sourceLine } from './resume-carte';
+import { mapSummary, sourceLine } from './figure-text';
 
 describe('mapSummary', () => {
 	it('count, lowest and highest with their territory', () => {
