@@ -28,6 +28,3 @@ export function embeddable<Page>() {
 		props
 	});
 }
-
-/** Path of a programme figure's embeddable view. */
-export const figureEmbedHref = (programme: string, figure: string) => `/integrer/programmes/${programme}/${figure}`;

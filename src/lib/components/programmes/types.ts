@@ -109,3 +109,12 @@ export interface FigureTable {
 	/** The indicators' own notes (« 2011 : 33 % selon Les Échos… »), as `name : note`. */
 	notes: string[];
 }
+
+/** A figure of a programme page: the page (`budgets`) and the figure's id there (`appels`). */
+export interface ProgrammeFigure {
+	programme: string;
+	id: string;
+}
+
+/** Path of a programme figure's embeddable view. */
+export const figureEmbedHref = ({ programme, id }: ProgrammeFigure) => `/integrer/programmes/${programme}/${id}`;
