@@ -27,6 +27,8 @@ export interface IndicatorSummary extends Counts {
 }
 
 export interface FileSummary extends Counts {
+	/** Rows with no measurement (no date, no value), skipped without error. */
+	skipped: number;
 	display: string;
 	format: string | null;
 	kind: string | null;
@@ -92,7 +94,8 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 		sha256: f.sha256,
 		...zero(),
 		read: f.rows,
-		rejected: draft.rejectedByFile[i] ?? 0
+		rejected: draft.rejectedByFile[i] ?? 0,
+		skipped: draft.skippedByFile[i] ?? 0
 	}));
 	const byIndicator = new Map<string, IndicatorSummary>();
 	const summaryOf = (code: string) => {

@@ -155,6 +155,12 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 			draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
 			continue;
 		}
+		// Official releases list zones with no date and no value (`IND-246,D90,,DEPT,,,,`): nothing was
+		// measured there. Counted and skipped, never an error; a value without a date stays one.
+		if (f[DATE].trim() === '' && f[VI].trim() === '' && f[VA].trim() === '' && f[VC].trim() === '' && f[TA].trim() === '') {
+			draft.skippedByFile[fileIndex] = (draft.skippedByFile[fileIndex] ?? 0) + 1;
+			continue;
+		}
 		const indicator = f[ID].trim();
 		if (!indicator) problem(ID, 'indic_id vide', "indiquez l'identifiant de l'indicateur (IND-…)");
 		const level = MAILLES[f[MAILLE].trim().toUpperCase()];
@@ -164,7 +170,9 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 			problem(ZONE, `zone « ${f[ZONE]} » incompatible avec la maille ${f[MAILLE]}`, 'écrivez FRANCE pour NAT, R84 pour REG, D2A pour DEPT');
 		}
 		const parsedDate = parseDate(f[DATE]);
-		if ('error' in parsedDate) problem(DATE, `metric_enforce_date : ${parsedDate.error}`, 'écrivez la date au format AAAA-MM-JJ');
+		if (f[DATE].trim() === '') {
+			problem(DATE, 'metric_enforce_date vide sur une ligne qui porte une valeur', 'indiquez la date de la mesure au format AAAA-MM-JJ');
+		} else if ('error' in parsedDate) problem(DATE, `metric_enforce_date : ${parsedDate.error}`, 'écrivez la date au format AAAA-MM-JJ');
 		const numbers: (number | null)[] = [VI, VA, VC, TA].map((i) => {
 			const raw = f[i].trim();
 			if (raw === '') return null;

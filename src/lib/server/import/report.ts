@@ -27,6 +27,9 @@ export function formatReport(report: ImportReport): { text: string; exitCode: nu
 	for (const f of report.files) {
 		lines.push(pad([f.display, `${f.format ?? '?'}/${f.kind ?? '?'}`, n(f.read), n(f.inserted), n(f.revised), n(f.unchanged), n(f.rejected)]));
 	}
+	for (const f of report.files) {
+		if (f.skipped > 0) lines.push(`${f.display} : ${n(f.skipped)} ligne${f.skipped > 1 ? 's' : ''} sans mesure ignorée${f.skipped > 1 ? 's' : ''} (ni date ni valeur)`);
+	}
 	if (report.indicators.length) {
 		lines.push('', 'Par indicateur (valeurs) :');
 		lines.push(pad(['indicateur', '', 'lues', 'ajoutées', 'révisées', 'inchangées', 'rejetées']));

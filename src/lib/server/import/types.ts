@@ -140,6 +140,8 @@ export interface ReleaseDraft {
 	columns: { indicator: number; territory: number; source: number }[];
 	/** Rows rejected (one or more problems) per file index. */
 	rejectedByFile: number[];
+	/** Rows that carry no measurement (DITP placeholder rows), skipped, per file index. */
+	skippedByFile: number[];
 }
 
 export const MAX_PROBLEMS = 100;

@@ -34,7 +34,8 @@ export function emptyDraft(): ReleaseDraft {
 		problemCount: 0,
 		columns: [],
 		interned: { indicators: new Map(), territories: new Map(), dates: new Map() },
-		rejectedByFile: []
+		rejectedByFile: [],
+		skippedByFile: []
 	};
 }
 
