@@ -123,7 +123,13 @@ export const releases = sqliteTable('releases', {
 	unchanged: integer('unchanged').notNull(),
 	/** Latest "date of last update" among the sources of this release, when known. */
 	sourceUpdatedAt: text('source_updated_at'),
-	note: text('note')
+	note: text('note'),
+	/** Values this release withdrew (a complete snapshot no longer carrying them, or a rollback). */
+	withdrawn: integer('withdrawn').notNull().default(0),
+	/** Rows read that carried no measurement and were skipped. */
+	skipped: integer('skipped').notNull().default(0),
+	/** Set on a rollback (`npm run import -- --annuler`): the release it undid. */
+	undoes: integer('undoes')
 });
 
 /** indicator × territory × date → value. Revisions replace the value and are counted. */
@@ -151,6 +157,42 @@ export const observations = sqliteTable(
 	// Stored WITHOUT ROWID (custom migration 0001): the primary key is the table, one B-tree to write.
 	// Per-territory reads use the key with skip-scan over the few hundred indicators.
 	(t) => [primaryKey({ columns: [t.indicatorId, t.territoryId, t.date] })]
+);
+
+/**
+ * Every superseded vintage of a value (the model of ALFRED, the archival FRED): the value as
+ * `release_id` published it, until release `replaced_by` revised or withdrew it. The current
+ * vintage stays in `observations`; a value as it stood right after release N is the current row
+ * if `release_id <= N`, else the history row with `release_id <= N < replaced_by`.
+ */
+export const observationHistory = sqliteTable(
+	'observation_history',
+	{
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id),
+		territoryId: integer('territory_id')
+			.notNull()
+			.references(() => territories.id),
+		date: text('date').notNull(),
+		value: real('value').notNull(),
+		qualifier: text('qualifier'),
+		sourceId: text('source_id'),
+		note: text('note'),
+		/** The release that published this vintage. */
+		releaseId: integer('release_id')
+			.notNull()
+			.references(() => releases.id),
+		/** The release that revised or withdrew it. */
+		replacedBy: integer('replaced_by')
+			.notNull()
+			.references(() => releases.id)
+	},
+	(t) => [
+		primaryKey({ columns: [t.indicatorId, t.territoryId, t.date, t.releaseId] }),
+		index('observation_history_replaced_by').on(t.replacedBy),
+		index('observation_history_release').on(t.releaseId)
+	]
 );
 
 /** Old → new for every revised value, so a release can show exactly what it changed. */

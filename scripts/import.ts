@@ -1,5 +1,5 @@
 /**
- * npm run import -- [--dry-run] [--db PATH] [--date-mise-a-jour YYYY-MM-DD] <file-or-folder>...
+ * npm run import -- [--dry-run] [--complet] [--db PATH] [--date-mise-a-jour YYYY-MM-DD] <file-or-folder>...
  * Loads a release of figures (official DITP format or canonical CSV) into the store.
  */
 import { databasePath } from '../src/lib/server/store';
@@ -7,9 +7,9 @@ import { importRelease } from '../src/lib/server/import/index';
 import { formatReport, progressBar } from '../src/lib/server/import/report';
 import { parseArgs } from './args';
 
-const USAGE = `Usage : npm run import -- [--dry-run] [--db CHEMIN] [--date-mise-a-jour AAAA-MM-JJ] <fichier-ou-dossier>...`;
+const USAGE = `Usage : npm run import -- [--dry-run] [--complet] [--db CHEMIN] [--date-mise-a-jour AAAA-MM-JJ] <fichier-ou-dossier>...`;
 
-const args = parseArgs(process.argv.slice(2), { flags: ['dry-run', 'help'], options: ['db', 'date-mise-a-jour'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['dry-run', 'complet', 'help'], options: ['db', 'date-mise-a-jour'] });
 if (args.help || args.positional.length === 0 || args.error) {
 	if (args.error) console.error(args.error);
 	console.error(USAGE);
@@ -18,6 +18,7 @@ if (args.help || args.positional.length === 0 || args.error) {
 const report = await importRelease(args.positional, {
 	dbPath: databasePath(args.options.db),
 	dryRun: args.flags['dry-run'],
+	complete: args.flags.complet,
 	sourceUpdatedAt: args.options['date-mise-a-jour'] ?? null,
 	onProgress: process.stderr.isTTY ? progressBar(process.stderr) : undefined
 });

@@ -38,7 +38,7 @@ export const ONE_INDICATOR = indicatorsCsv('T-1,test,Famille test,P-1,Politique 
 export function storeState(path: string): Record<string, unknown> {
 	const db = new Database(path, { readonly: true });
 	try {
-		const tables = ['territories', 'indicators', 'observations', 'targets', 'published_rates', 'entities', 'releases', 'revisions', 'sources'];
+		const tables = ['territories', 'indicators', 'observations', 'targets', 'published_rates', 'entities', 'releases', 'revisions', 'observation_history', 'sources'];
 		const state: Record<string, unknown> = {};
 		for (const t of tables) state[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all();
 		return state;

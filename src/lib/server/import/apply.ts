@@ -1,10 +1,12 @@
 /**
  * Compares a validated release with the store (inserted / revised / unchanged per file and per
- * indicator), then applies it in one transaction. A release adds and revises; it never deletes.
+ * indicator, withdrawn per indicator), then applies it in one transaction. Nothing is deleted:
+ * a revised or withdrawn value keeps its old vintage in `observation_history` (vintages.ts).
  */
 import type Database from 'better-sqlite3';
 import { COG_YEAR, territoryReference } from './territories';
 import type { IndicatorDraft, ReleaseDraft } from './types';
+import { vintageWriter } from './vintages';
 
 export interface Counts {
 	read: number;
@@ -24,6 +26,9 @@ export interface RevisionExample {
 export interface IndicatorSummary extends Counts {
 	code: string;
 	examples: RevisionExample[];
+	/** Stored values a complete snapshot no longer carries (see `completeIndicators`). */
+	withdrawn: number;
+	withdrawnExamples: { territory: string; date: string; value: number }[];
 }
 
 export interface FileSummary extends Counts {
@@ -45,6 +50,8 @@ export interface DiffResult {
 	rates: Counts;
 	entities: Counts;
 	metadata: { indicatorsNew: number; indicatorsUpdated: number; sourcesNew: number; sourcesUpdated: number };
+	/** Current values the release withdraws (kept in history). */
+	withdrawn: number;
 	/** Row plans for the write step. */
 	plan: WritePlan;
 }
@@ -57,6 +64,23 @@ interface WritePlan {
 	targetOps: Uint8Array;
 	rateOps: Uint8Array;
 	entityOps: Uint8Array;
+	/** Points to withdraw: store indicator id, territory id, date. */
+	withdraw: { indicatorId: number; territoryId: number; date: string }[];
+}
+
+export interface DiffOptions {
+	/** Canonical files are complete snapshots too (`--complet`); official DITP files always are. */
+	complete?: boolean;
+}
+
+/**
+ * Indicators of which the release is a complete snapshot: every indicator whose values come from
+ * an official DITP data file (one file per indicator), or every indicator with values under `--complet`.
+ */
+export function completeIndicators(draft: ReleaseDraft, options: DiffOptions = {}): Set<string> {
+	const out = new Set<string>();
+	for (const v of draft.values) if (options.complete || draft.files[v.file].format === 'ditp') out.add(v.indicator);
+	return out;
 }
 
 const zero = (): Counts => ({ read: 0, inserted: 0, revised: 0, unchanged: 0, rejected: 0 });
@@ -80,7 +104,7 @@ function annotationChanged(draft: string | null | undefined, stored: string | nu
 	return draft !== undefined && !same(draft, stored);
 }
 
-export function diffRelease(client: Database.Database, draft: ReleaseDraft): DiffResult {
+export function diffRelease(client: Database.Database, draft: ReleaseDraft, options: DiffOptions = {}): DiffResult {
 	const terr = territoryIds(client);
 	const indicatorIds = new Map(
 		(client.prepare('SELECT code, id FROM indicators').all() as { code: string; id: number }[]).map((r) => [r.code, r.id])
@@ -100,7 +124,7 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 	const byIndicator = new Map<string, IndicatorSummary>();
 	const summaryOf = (code: string) => {
 		let s = byIndicator.get(code);
-		if (!s) byIndicator.set(code, (s = { code, ...zero(), examples: [] }));
+		if (!s) byIndicator.set(code, (s = { code, ...zero(), examples: [], withdrawn: 0, withdrawnExamples: [] }));
 		return s;
 	};
 
@@ -123,6 +147,9 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 		return id;
 	};
 	type StoredPoint = { t: number; d: string; v: number; q: string | null; s: string | null; n: string | null };
+	const complete = completeIndicators(draft, options);
+	const withdraw: WritePlan['withdraw'] = [];
+	const territoryCodes = new Map([...terr].map(([code, id]) => [id, code]));
 	for (const [code, rows] of byIndicatorRows) {
 		const summary = summaryOf(code);
 		const id = indicatorIds.get(code);
@@ -133,7 +160,9 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 		for (const i of rows) {
 			const v = draft.values[i];
 			const territoryId = terr.get(v.territory)!;
-			const old = stored.size === 0 ? undefined : stored.get(territoryId * 2 ** 20 + dateId(v.date));
+			const point = territoryId * 2 ** 20 + dateId(v.date);
+			const old = stored.size === 0 ? undefined : stored.get(point);
+			if (old) stored.delete(point);
 			let op: Op;
 			if (!old) op = 1;
 			else if (old.v !== v.value || annotationChanged(v.qualifier, old.q) || annotationChanged(v.sourceId, old.s) || annotationChanged(v.note, old.n)) {
@@ -151,6 +180,14 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 		}
 		summary.read += rows.length;
 		values.read += rows.length;
+		// What is left of the stored values is what a complete snapshot no longer carries.
+		if (id !== undefined && complete.has(code)) {
+			for (const r of stored.values()) {
+				withdraw.push({ indicatorId: id, territoryId: r.t, date: r.d });
+				summary.withdrawn++;
+				if (summary.withdrawnExamples.length < MAX_EXAMPLES) summary.withdrawnExamples.push({ territory: territoryCodes.get(r.t) ?? String(r.t), date: r.d, value: r.v });
+			}
+		}
 	}
 
 	// Baselines and targets.
@@ -224,7 +261,8 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 		rates,
 		entities,
 		metadata,
-		plan: { valueOps, valueOld, targetOps, rateOps, entityOps }
+		withdrawn: withdraw.length,
+		plan: { valueOps, valueOld, targetOps, rateOps, entityOps, withdraw }
 	};
 }
 
@@ -321,7 +359,7 @@ export function writeRelease(
 
 	const release = client
 		.prepare(
-			`INSERT INTO releases (imported_at, files, rows_read, inserted, revised, unchanged, source_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO releases (imported_at, files, rows_read, inserted, revised, unchanged, source_updated_at, withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 		.run(
 			info.importedAt,
@@ -330,7 +368,8 @@ export function writeRelease(
 			diff.values.inserted + diff.targets.inserted + diff.entities.inserted,
 			diff.values.revised + diff.targets.revised + diff.entities.revised,
 			diff.values.unchanged + diff.targets.unchanged + diff.entities.unchanged,
-			info.sourceUpdatedAt
+			info.sourceUpdatedAt,
+			diff.withdrawn
 		);
 	const releaseId = Number(release.lastInsertRowid);
 
@@ -351,6 +390,7 @@ export function writeRelease(
 	const logRevision = client.prepare(
 		'INSERT INTO revisions (release_id, indicator_id, territory_id, date, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)'
 	);
+	const vintages = vintageWriter(client);
 	const { valueOps, valueOld } = diff.plan;
 	const total = draft.values.length;
 	const params: unknown[] = new Array(BATCH * 8);
@@ -376,6 +416,7 @@ export function writeRelease(
 				pending = 0;
 			}
 		} else {
+			vintages.archive(releaseId, indicatorId, territoryId, v.date);
 			reviseObs.run(v.value, v.qualifier ?? null, v.sourceId ?? null, v.note ?? null, releaseId, indicatorId, territoryId, v.date);
 			// An empty cell in a present column clears the annotation.
 			if (v.qualifier === null || v.sourceId === null || v.note === null) {
@@ -386,6 +427,7 @@ export function writeRelease(
 		if (onProgress && (i & 0xffff) === 0) onProgress(i, total);
 	}
 	for (let b = 0; b < pending; b++) insertObs.run(params.slice(b * 8, b * 8 + 8));
+	for (const w of diff.plan.withdraw) vintages.withdraw(releaseId, w.indicatorId, w.territoryId, w.date);
 	onProgress?.(total, total);
 
 	const upsertTarget = client.prepare(

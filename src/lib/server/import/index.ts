@@ -15,6 +15,8 @@ export interface ImportOptions {
 	dryRun?: boolean;
 	/** Date of last update of the source for formats that do not carry it (DITP): `YYYY-MM-DD`. */
 	sourceUpdatedAt?: string | null;
+	/** Canonical files are complete snapshots of the indicators they carry (`--complet`). */
+	complete?: boolean;
 	/** Backups to keep in `<db folder>/backups/`. */
 	keepBackups?: number;
 	now?: () => Date;
@@ -48,7 +50,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (draft.problemCount > 0) {
 			return { ok: false, dryRun, problems: draft.problems, problemCount: draft.problemCount, files: null };
 		}
-		const diff = diffRelease(client, draft);
+		const diff = diffRelease(client, draft, { complete: options.complete });
 		const { plan: _plan, ...summary } = diff;
 		lap('comparaison');
 		if (dryRun) return { ok: true, dryRun, releaseId: null, backupPath: null, ...summary };
@@ -80,6 +82,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 function changesAnything(diff: DiffResult): boolean {
 	const { values, targets, rates, entities, metadata } = diff;
 	return (
+		diff.withdrawn > 0 ||
 		values.inserted + values.revised + targets.inserted + targets.revised + rates.inserted + rates.revised + entities.inserted + entities.revised > 0 ||
 		metadata.indicatorsNew + metadata.indicatorsUpdated + metadata.sourcesNew + metadata.sourcesUpdated > 0
 	);

@@ -36,12 +36,15 @@ export function formatReport(report: ImportReport): { text: string; exitCode: nu
 		for (const s of report.indicators) {
 			lines.push(pad([s.code, '', n(s.read), n(s.inserted), n(s.revised), n(s.unchanged), n(s.rejected)]));
 			for (const e of s.examples) lines.push(`    révision ${e.territory} ${e.date || '(non datée)'} : ${e.old} → ${e.new}`);
+			if (s.withdrawn) lines.push(`    ${n(s.withdrawn)} valeur(s) retirée(s) : absentes de cette livraison complète, gardées dans l'historique`);
+			for (const e of s.withdrawnExamples) lines.push(`    retrait ${e.territory} ${e.date || '(non datée)'} : ${e.value}`);
 		}
 	}
 	const c = (label: string, x: { read: number; inserted: number; revised: number; unchanged: number }) =>
 		`${label} : ${n(x.read)} lues, ${n(x.inserted)} ajoutées, ${n(x.revised)} révisées, ${n(x.unchanged)} inchangées`;
 	lines.push('', 'Total :');
 	lines.push('  ' + c('valeurs', report.values));
+	if (report.withdrawn) lines.push(`  valeurs retirées : ${n(report.withdrawn)} (absentes de la livraison complète ; gardées dans l'historique)`);
 	lines.push('  ' + c('valeurs initiales et cibles', report.targets));
 	lines.push('  ' + c('taux publiés', report.rates));
 	lines.push('  ' + c('entités', report.entities));
