@@ -65,7 +65,7 @@ const is = (row: DitpRow, p: { indicator: string; level: string; code: string; d
  * Two official releases of IND-200 and IND-296 from the seed. Release 1 lacks IND-200's
  * 2024-05-01 values and carries `ARTEFACT.first`; release 2 adds those 120 values, revises
  * `ARTEFACT` and `REVISED`, and no longer carries IND-200's 2023-01-01 département values other
- * than D01 (100 withdrawn).
+ * than D01 (100 withdrawn); it also carries one placeholder row (`IND-200,D90,,DEPT,,,,`).
  */
 export function twoDitpReleases(dir: string): { first: string; second: string; withdrawn: DitpRow[]; added: DitpRow[] } {
 	const rows = seedRows(['IND-200', 'IND-296']);
@@ -75,5 +75,7 @@ export function twoDitpReleases(dir: string): { first: string; second: string; w
 	const second = rows
 		.filter((r) => !withdrawn.includes(r))
 		.map((r) => (is(r, ARTEFACT) ? { ...r, value: ARTEFACT.revised } : is(r, REVISED) ? { ...r, value: REVISED.revised } : r));
+	// A placeholder row as real releases carry thousands of: a zone with no date and no value.
+	second.push({ indicator: 'IND-200', level: 'departement', code: '90', date: '', value: '' });
 	return { first: writeDitpRelease(join(dir, 'livraison-1'), first), second: writeDitpRelease(join(dir, 'livraison-2'), second), withdrawn, added };
 }

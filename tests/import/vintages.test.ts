@@ -55,9 +55,9 @@ describe('vintages of values', () => {
 		expect(pointValue(db, 'observation_history', gone)).toEqual([{ value: Number(gone.value), release_id: 1, replaced_by: 2 }]);
 		expect(query(db, 'SELECT count(*) AS n FROM observation_history WHERE replaced_by = 2')).toEqual([{ n: 102 }]);
 		expect(query(db, 'SELECT count(*) AS n FROM observations')).toEqual([{ n: before + 120 - 100 }]);
-		expect(query(db, 'SELECT id, inserted, revised, withdrawn, source_updated_at FROM releases ORDER BY id')).toEqual([
-			{ id: 1, inserted: before, revised: 0, withdrawn: 0, source_updated_at: RELEASE_DATES[0] },
-			{ id: 2, inserted: 120, revised: 2, withdrawn: 100, source_updated_at: RELEASE_DATES[1] }
+		expect(query(db, 'SELECT id, inserted, revised, withdrawn, skipped, source_updated_at FROM releases ORDER BY id')).toEqual([
+			{ id: 1, inserted: before, revised: 0, withdrawn: 0, skipped: 0, source_updated_at: RELEASE_DATES[0] },
+			{ id: 2, inserted: 120, revised: 2, withdrawn: 100, skipped: 1, source_updated_at: RELEASE_DATES[1] }
 		]);
 
 		// The summary lists the withdrawals.

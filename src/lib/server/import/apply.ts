@@ -359,7 +359,7 @@ export function writeRelease(
 
 	const release = client
 		.prepare(
-			`INSERT INTO releases (imported_at, files, rows_read, inserted, revised, unchanged, source_updated_at, withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO releases (imported_at, files, rows_read, inserted, revised, unchanged, source_updated_at, withdrawn, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 		.run(
 			info.importedAt,
@@ -369,7 +369,8 @@ export function writeRelease(
 			diff.values.revised + diff.targets.revised + diff.entities.revised,
 			diff.values.unchanged + diff.targets.unchanged + diff.entities.unchanged,
 			info.sourceUpdatedAt,
-			diff.withdrawn
+			diff.withdrawn,
+			diff.files.reduce((n, f) => n + (f.skipped ?? 0), 0)
 		);
 	const releaseId = Number(release.lastInsertRowid);
 
