@@ -170,7 +170,7 @@ describe('values', () => {
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-disposition')).toBeNull();
 		const body = r.json();
-		expect(body.filtres).toEqual({ maille: 'departement', territoires: null, depuis: '2024-01-01', jusqu_a: null });
+		expect(body.filtres).toEqual({ maille: 'departement', territoires: null, depuis: '2024-01-01', jusqu_a: null, livraison: null, au: null });
 		expect(body.nombre).toBe(csv.length);
 		expect(body.valeurs.map((v: Record<string, unknown>) => [v.maille, v.code_territoire, v.territoire, v.date, String(v.valeur)])).toEqual(
 			csv.map((r) => [r[2], r[3], r[4], r[5], r[6]])
@@ -268,7 +268,7 @@ describe('releases, index, OpenAPI', () => {
 		expect(doc).toEqual(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)));
 		for (const [path, item] of Object.entries(doc.paths) as [string, { get: { 'x-exemple': string } }][]) {
 			const example = item.get['x-exemple'];
-			expect(example.split('?')[0].replace(/IND-200|D2A/g, '{id}')).toBe(`/api/v1${path}`);
+			expect(example.split('?')[0].replace(/IND-200|D2A/g, '{id}').replace('/releases/1/', '/releases/{n}/')).toBe(`/api/v1${path}`);
 			expect((await api(example)).status, example).toBe(200);
 		}
 	});

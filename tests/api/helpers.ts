@@ -23,6 +23,7 @@ const ROUTES: [RegExp, string[], () => Promise<unknown>][] = [
 	[/^\/api\/v1\/territoires$/, [], () => import('../../src/routes/api/v1/territoires/+server')],
 	[/^\/api\/v1\/territoires\/([^/]+)$/, ['id'], () => import('../../src/routes/api/v1/territoires/[id]/+server')],
 	[/^\/api\/v1\/releases$/, [], () => import('../../src/routes/api/v1/releases/+server')],
+	[/^\/api\/v1\/releases\/([^/]+)\/changements\.csv$/, ['n'], () => import('../../src/routes/api/v1/releases/[n]/changements.csv/+server')],
 	[/^\/api\/v1\/openapi\.json$/, [], () => import('../../src/routes/api/v1/openapi.json/+server')],
 	[/^\/api\/v1\/export\.zip$/, [], () => import('../../src/routes/api/v1/export.zip/+server')],
 	[/^\/api\/v1\/comparaison$/, [], () => import('../../src/routes/api/v1/comparaison/+server')],

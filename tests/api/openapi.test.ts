@@ -23,9 +23,9 @@ function serverRoutes(dir: string): string[] {
 	});
 }
 
-/** Route folder → documented paths: `[id]` → `{id}`, `valeurs.[format]` → one path per format. */
+/** Route folder → documented paths: `[id]` → `{id}`, `[n]` → `{n}`, `valeurs.[format]` → one path per format. */
 function documentedPaths(route: string): string[] {
-	const path = `/${route}`.replace(/\[id\]/g, '{id}');
+	const path = `/${route}`.replace(/\[id\]/g, '{id}').replace(/\[n\]/g, '{n}');
 	if (path.endsWith('valeurs.[format]')) return VALUE_FORMATS.map((f) => path.replace('[format]', f));
 	if (path.endsWith('cibles.[format]')) return TARGET_FORMATS.map((f) => path.replace('[format]', f));
 	return [path];
@@ -42,6 +42,7 @@ const OPERATION_ENDPOINT: Record<string, keyof typeof ENDPOINT_PARAMETERS> = {
 	listeTerritoires: 'territoires',
 	territoire: 'territoire',
 	livraisons: 'releases',
+	changementsCsv: 'changements',
 	openapi: 'openapi',
 	export: 'export',
 	comparaison: 'comparaison',
@@ -152,7 +153,9 @@ describe('OpenAPI document', () => {
 			['maille', 'requête', false],
 			['territoires', 'requête', false],
 			['depuis', 'requête', false],
-			['jusqu_a', 'requête', false]
+			['jusqu_a', 'requête', false],
+			['livraison', 'requête', false],
+			['au', 'requête', false]
 		]);
 		expect(values.parameters.every((p) => p.description && p.example)).toBe(true);
 		expect(values.formats).toEqual(['text/csv; charset=utf-8']);

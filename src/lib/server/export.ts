@@ -16,6 +16,23 @@ export interface ValueFilter {
 	territories?: string[];
 	since?: string;
 	until?: string;
+	/** Values as they stood right after this release (0: before any); the current values when absent. */
+	asOf?: number;
+}
+
+const VINTAGE_COLUMNS = 'indicator_id, territory_id, date, value, qualifier, source_id, note, release_id';
+
+/**
+ * The relation read as `o`: the current values, or the vintages that stood right after release
+ * `asOf` — current rows it had published, and history rows it had published and not yet replaced.
+ */
+export function observationsAs(asOf: number | undefined): { sql: string; params: number[] } {
+	if (asOf === undefined) return { sql: 'observations o', params: [] };
+	return {
+		sql: `(SELECT ${VINTAGE_COLUMNS} FROM observations WHERE release_id <= ?
+		       UNION ALL SELECT ${VINTAGE_COLUMNS} FROM observation_history WHERE release_id <= ? AND replaced_by > ?) o`,
+		params: [asOf, asOf, asOf]
+	};
 }
 
 /** Maille order of every listing: national, then régions, then départements. */
@@ -60,14 +77,15 @@ function where(filter: ValueFilter): { sql: string; params: unknown[] } {
 /** Rows of the canonical value export, sorted by indicator, maille, code, date. */
 export function* valueRows(client: Database.Database, filter: ValueFilter = {}): Generator<CsvCell[]> {
 	const w = where(filter);
+	const from = observationsAs(filter.asOf);
 	const statement = client
 		.prepare(
 			`SELECT i.code, i.name, t.level, t.insee_code, t.name AS tname, o.date, o.value, i.unit
-			 FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN territories t ON t.id = o.territory_id
+			 FROM ${from.sql} JOIN indicators i ON i.id = o.indicator_id JOIN territories t ON t.id = o.territory_id
 			 ${w.sql} ORDER BY i.code, ${LEVEL_RANK}, t.insee_code, o.date`
 		)
 		.raw(true);
-	for (const row of statement.iterate(...w.params) as Iterable<CsvCell[]>) yield row;
+	for (const row of statement.iterate(...from.params, ...w.params) as Iterable<CsvCell[]>) yield row;
 }
 
 /** Writes the canonical value CSV chunk by chunk (a million rows never sit in one string). */
@@ -97,16 +115,17 @@ function familyClause(families: string[] | undefined, column: string): { sql: st
 	return { sql: `WHERE ${column} IN (${families.map(() => '?').join(',')})`, params: families };
 }
 
-/** Full canonical values (with annotations) for the given families. */
-export function valuesTable(client: Database.Database, families?: string[]): Table {
+/** Full canonical values (with annotations) for the given families, current or as of a release. */
+export function valuesTable(client: Database.Database, families?: string[], asOf?: number): Table {
 	const f = familyClause(families, 'p.family_id');
+	const from = observationsAs(asOf);
 	return table(
 		client,
 		['indicateur_id', 'maille', 'code_territoire', 'date', 'valeur', 'qualificatif', 'source_id', 'note'],
 		`SELECT i.code, t.level, t.insee_code, o.date, o.value, o.qualifier, o.source_id, o.note
-		 FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN policies p ON p.id = i.policy_id
+		 FROM ${from.sql} JOIN indicators i ON i.id = o.indicator_id JOIN policies p ON p.id = i.policy_id
 		 JOIN territories t ON t.id = o.territory_id ${f.sql} ORDER BY i.code, ${LEVEL_RANK}, t.insee_code, o.date`,
-		f.params
+		[...from.params, ...f.params]
 	);
 }
 

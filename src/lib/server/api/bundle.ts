@@ -10,6 +10,7 @@ import type { CsvCell } from '../../csv/write';
 import { formatDay } from '../../format';
 import { entitiesTable, indicatorsTable, ratesTable, sourcesTable, targetsTable, valueRows, valuesTable } from '../export';
 import { lastRelease, type ReleaseInfo } from '../queries/releases';
+import type { Vintage } from '../queries/vintages';
 import { etagOf } from './http';
 import { memoise } from './memo';
 import { allReleases, type ReleaseRecord } from './queries';
@@ -34,11 +35,11 @@ const DESCRIPTIONS: Record<CanonicalFile, string> = {
  * joined to those of `valuesTable` (qualifier, source, note). Both are sorted on the same key
  * (indicator, maille, code, date), so they align row by row.
  */
-export function fullValuesTable(client: Database.Database): Table {
-	const annotated = valuesTable(client).rows;
+export function fullValuesTable(client: Database.Database, asOf?: number): Table {
+	const annotated = valuesTable(client, undefined, asOf).rows;
 	const rows: CsvCell[][] = [];
 	let i = 0;
-	for (const [id, name, level, code, territory, date, value, unit] of valueRows(client)) {
+	for (const [id, name, level, code, territory, date, value, unit] of valueRows(client, { asOf })) {
 		const a = annotated[i++];
 		if (!a || a[0] !== id || a[1] !== level || a[2] !== code || a[3] !== date) throw new Error(`export : lignes désalignées à la ligne ${i}`);
 		rows.push([id, name, level, code, territory, date, value, unit, a[5], a[6], a[7]]);
@@ -47,9 +48,9 @@ export function fullValuesTable(client: Database.Database): Table {
 	return { header: TABLE_SCHEMAS.valeurs.fields.map((f) => f.name), rows };
 }
 
-export function bundleTables(client: Database.Database): Record<CanonicalFile, Table> {
+export function bundleTables(client: Database.Database, asOf?: number): Record<CanonicalFile, Table> {
 	return {
-		valeurs: fullValuesTable(client),
+		valeurs: fullValuesTable(client, asOf),
 		cibles: targetsTable(client),
 		indicateurs: indicatorsTable(client),
 		avancements: ratesTable(client),
@@ -107,7 +108,13 @@ export function dataPackage(files: Record<CanonicalFile, { header: string[]; byt
 
 const cell = (text: string | number | null | undefined) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
-export function readme(client: Database.Database, counts: Record<CanonicalFile, number>, release: ReleaseInfo | null, releases: ReleaseRecord[]): string {
+export function readme(
+	client: Database.Database,
+	counts: Record<CanonicalFile, number>,
+	release: ReleaseInfo | null,
+	releases: ReleaseRecord[],
+	vintage: Vintage = NO_VINTAGE
+): string {
 	const producers = client
 		.prepare(
 			`SELECT producer, count(*) AS n, max(source_updated_at) AS updated, group_concat(DISTINCT licence) AS licences
@@ -122,6 +129,12 @@ export function readme(client: Database.Database, counts: Record<CanonicalFile, 
 		release
 			? `Export de la livraison n° ${release.id}, importée le ${formatDay(release.importedAt.slice(0, 10))}${release.sourceUpdatedAt ? ` (source la plus récente publiée le ${formatDay(release.sourceUpdatedAt)})` : ''}.`
 			: 'Base vide : aucune livraison importée.',
+		...(vintage.asOf === undefined
+			? []
+			: [
+					'',
+					`\`valeurs.csv\` donne les valeurs telles qu’elles étaient ${vintage.au ? `au ${formatDay(vintage.au)}` : ''}${vintage.au && vintage.livraison ? ', c’est-à-dire ' : ''}${vintage.livraison ? `juste après la livraison n° ${vintage.livraison}` : vintage.au ? ' : avant toute livraison, aucune valeur' : ''} ; les autres fichiers sont ceux d’aujourd’hui.`
+				]),
 		'',
 		'## Fichiers',
 		'',
@@ -166,10 +179,11 @@ export function readme(client: Database.Database, counts: Record<CanonicalFile, 
 		'',
 		'## Historique des livraisons',
 		'',
-		'| n° | importée le | mise à jour des sources | lignes lues | insérées | révisées | inchangées |',
-		'|---|---|---|---|---|---|---|',
+		'| n° | importée le | mise à jour des sources | lignes lues | insérées | révisées | retirées | inchangées |',
+		'|---|---|---|---|---|---|---|---|',
 		...releases.map(
-			(r) => `| ${r.id} | ${r.importedAt} | ${r.sourceUpdatedAt ?? ''} | ${r.rowsRead} | ${r.inserted} | ${r.revised} | ${r.unchanged} |`
+			(r) =>
+				`| ${r.id} | ${r.importedAt} | ${r.sourceUpdatedAt ?? ''} | ${r.rowsRead} | ${r.inserted} | ${r.revised} | ${r.withdrawn} | ${r.unchanged} |${r.undoes ? ` annule la n° ${r.undoes}` : ''}`
 		),
 		''
 	];
@@ -182,23 +196,27 @@ export interface Bundle {
 	filename: string;
 }
 
-export function buildBundle(client: Database.Database): Bundle {
+const NO_VINTAGE: Vintage = { livraison: null, au: null, asOf: undefined };
+
+export function buildBundle(client: Database.Database, vintage: Vintage = NO_VINTAGE): Bundle {
 	const release = lastRelease(client);
-	const tables = bundleTables(client);
+	const tables = bundleTables(client, vintage.asOf);
 	const files = {} as Record<CanonicalFile, { header: string[]; bytes: Uint8Array }>;
 	for (const kind of BUNDLE_FILES) files[kind] = { header: tables[kind].header, bytes: strToU8(safeTableCsv(kind, tables[kind])) };
 	const counts = Object.fromEntries(BUNDLE_FILES.map((k) => [k, tables[k].rows.length])) as Record<CanonicalFile, number>;
 	const zippable: Zippable = {};
 	for (const kind of BUNDLE_FILES) zippable[`${kind}.csv`] = files[kind].bytes;
 	zippable['datapackage.json'] = strToU8(JSON.stringify(dataPackage(files, release), null, 2) + '\n');
-	zippable['README.md'] = strToU8(readme(client, counts, release, allReleases(client)));
+	zippable['README.md'] = strToU8(readme(client, counts, release, allReleases(client), vintage));
 	const date = release ? new Date(release.importedAt) : new Date(Date.UTC(2020, 0, 1));
 	const bytes = zipSync(zippable, { level: 6, mtime: date });
 	const day = release ? release.importedAt.slice(0, 10) : 'vide';
-	return { bytes, etag: etagOf(bytes), filename: `barometre-donnees-${day}.zip` };
+	const suffix = vintage.au ? `-au-${vintage.au}` : vintage.livraison ? `-livraison-${vintage.livraison}` : '';
+	return { bytes, etag: etagOf(bytes), filename: `barometre-donnees-${day}${suffix}.zip` };
 }
 
-/** The archive of the current release, built on first request. */
-export function currentBundle(client: Database.Database): Bundle {
-	return memoise(client, 'export.zip', () => buildBundle(client));
+/** The archive of the current release (or of a vintage), built on first request. */
+export function currentBundle(client: Database.Database, vintage: Vintage = NO_VINTAGE): Bundle {
+	const key = vintage.asOf === undefined ? 'export.zip' : `export.zip ${vintage.au ?? ''} ${vintage.asOf}`;
+	return memoise(client, key, () => buildBundle(client, vintage));
 }

@@ -8,6 +8,7 @@ import { VALUE_EXPORT_COLUMNS, targetsTable, valueRows } from '../export';
 import { comparison, comparisonCsvRows, CompareParamError, type CompareParams, type Comparison } from '../queries/compare';
 import { allIndicators, allTerritories, findIndicator, findTerritory, progressIn, type IndicatorMeta, type Level } from '../queries/facts';
 import { lastRelease, type ReleaseInfo } from '../queries/releases';
+import { CHANGE_COLUMNS, releaseChanges } from '../queries/vintages';
 import { currentBundle } from './bundle';
 import { answer, ApiError, httpDate, represent, type Representation } from './http';
 import { memoise } from './memo';
@@ -19,6 +20,7 @@ import {
 	parseLevelParam,
 	parseTargetParams,
 	parseValueParams,
+	parseVintageParams,
 	readQuery,
 	TERRITORY_CODE,
 	type ValueParams
@@ -35,6 +37,7 @@ import {
 	neutralise,
 	neutraliseRow,
 	releaseJson,
+	safeCsv,
 	safeTableCsv,
 	siteSource,
 	summaryJson,
@@ -104,7 +107,9 @@ function valuesWorkbook(client: Database.Database, meta: IndicatorMeta, release:
 		params.maille && `maille ${params.maille}`,
 		params.territoires && `territoires ${params.territoires.join(', ')}`,
 		params.depuis && `depuis le ${params.depuis}`,
-		params.jusqu_a && `jusqu’au ${params.jusqu_a}`
+		params.jusqu_a && `jusqu’au ${params.jusqu_a}`,
+		params.au && `valeurs au ${params.au}`,
+		params.livraison && `valeurs juste après la livraison n° ${params.livraison}`
 	].filter(Boolean);
 	const info: [string, XlsxCell][] = [
 		['Indicateur', meta.name],
@@ -118,7 +123,7 @@ function valuesWorkbook(client: Database.Database, meta: IndicatorMeta, release:
 		['Mention à reprendre', indicatorAttribution(meta)],
 		['Données importées dans Baromètre le', release?.importedAt ?? null],
 		['Adresse de ce fichier', address],
-		['Filtres', filters.length ? filters.join(' ; ') : 'aucun (toutes les valeurs)'],
+		['Filtres', filters.length ? filters.join(' ; ') : 'aucun (toutes les valeurs en vigueur)'],
 		['Nombre de lignes', rows.length - 1],
 		['Note de lecture', meta.note],
 		['Formules', 'Une cellule de texte commençant par =, +, -, @ est précédée d’une apostrophe ; les valeurs numériques ne sont jamais modifiées.']
@@ -257,6 +262,25 @@ export const releasesEndpoint: Handler = (client, request) =>
 		return json({ ...siteSource(release), nombre: releases.length, livraisons: releases.map(releaseJson) });
 	});
 
+/** `/releases/{n}/changements.csv`: what release n added, revised and withdrew. */
+export const changesEndpoint: Handler = (client, request, params = {}) =>
+	reply(client, request, (_release, url) => {
+		const n = /^[1-9]\d{0,8}$/.test(params.n ?? '') ? Number(params.n) : 0;
+		if (!n || !client.prepare('SELECT 1 FROM releases WHERE id = ?').get(n)) {
+			throw new ApiError(404, `Livraison « ${(params.n ?? '').slice(0, 20)} » introuvable (liste : /api/v1/releases).`);
+		}
+		readQuery(url, 'changements');
+		return {
+			body: safeCsv(CHANGE_COLUMNS, releaseChanges(client, n), CHANGE_TEXT),
+			contentType: CSV_TYPE,
+			filename: `livraison-${n}-changements.csv`,
+			licenceUrl: ETALAB.url
+		};
+	});
+
+/** Text columns of changements.csv (neutralised against spreadsheet formulas); values stay numbers. */
+const CHANGE_TEXT = CHANGE_COLUMNS.map((c) => !c.endsWith('valeur'));
+
 export const openApiEndpoint: Handler = (client, request) =>
 	reply(client, request, (_release, url) => {
 		readQuery(url, 'openapi');
@@ -265,8 +289,8 @@ export const openApiEndpoint: Handler = (client, request) =>
 
 export const exportEndpoint: Handler = (client, request) =>
 	reply(client, request, (_release, url) => {
-		readQuery(url, 'export');
-		const bundle = currentBundle(client);
+		const vintage = parseVintageParams(client, readQuery(url, 'export'));
+		const bundle = currentBundle(client, vintage);
 		return { body: bundle.bytes, etag: bundle.etag, contentType: 'application/zip', filename: bundle.filename, licenceUrl: ETALAB.url };
 	});
 

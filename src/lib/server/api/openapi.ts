@@ -170,8 +170,12 @@ const schemas = {
 		inserees: { type: 'integer' },
 		revisees: { type: 'integer' },
 		inchangees: { type: 'integer' },
+		retirees: { type: 'integer', description: 'Valeurs retirées : absentes d’une livraison complète, ou ajoutées par la livraison qu’une annulation défait.' },
+		ignorees: { type: 'integer', description: 'Lignes sans mesure (ni date ni valeur) ignorées.' },
+		annule: nullable('integer', { description: 'Pour une annulation (npm run import -- --annuler) : le numéro de la livraison défaite.' }),
 		note: nullable('string'),
-		fichiers: array(object({ nom: { type: 'string' }, format: nullable('string'), type: nullable('string'), lignes: nullable('integer'), sha256: nullable('string') }))
+		fichiers: array(object({ nom: { type: 'string' }, format: nullable('string'), type: nullable('string'), lignes: nullable('integer'), sha256: nullable('string') })),
+		changements_csv: { type: 'string', description: 'Adresse du fichier des changements de la livraison.' }
 	})
 };
 
@@ -289,7 +293,14 @@ const paths = {
 				'application/json',
 				withSource({
 					indicateur: object({ id: { type: 'string' }, nom: { type: 'string' }, unite: { type: 'string' }, sens: { type: 'string' } }),
-					filtres: object({ maille: nullable('string'), territoires: { oneOf: [array({ type: 'string' }), { type: 'null' }] }, depuis: nullable('string'), jusqu_a: nullable('string') }),
+					filtres: object({
+						maille: nullable('string'),
+						territoires: { oneOf: [array({ type: 'string' }), { type: 'null' }] },
+						depuis: nullable('string'),
+						jusqu_a: nullable('string'),
+						livraison: nullable('integer', { description: 'Livraison dont les valeurs sont données (demandée, ou retenue pour « au ») ; null : les valeurs en vigueur, ou une date antérieure à toute livraison.' }),
+						au: nullable('string')
+					}),
 					nombre: { type: 'integer' },
 					valeurs: array(ref('Valeur'))
 				})
@@ -386,17 +397,31 @@ const paths = {
 		operationId: 'livraisons',
 		tags: ['Données'],
 		summary: 'Historique des livraisons',
-		description: 'Chaque import de chiffres, le plus récent d’abord : date, lignes lues, insérées, révisées, inchangées, fichiers.',
+		description:
+			'Chaque import de chiffres et chaque annulation, le plus récent d’abord : date, date de mise à jour des sources, lignes lues, insérées, révisées, retirées, inchangées, ignorées, fichiers, adresse des changements.',
 		'x-exemple': '/api/v1/releases',
 		parameters: queryParameters('releases'),
 		responses: { '200': ok('Les livraisons.', 'application/json', withSource({ nombre: { type: 'integer' }, livraisons: array(ref('Livraison')) })), ...ERRORS }
+	}),
+	'/releases/{n}/changements.csv': get({
+		operationId: 'changementsCsv',
+		tags: ['Téléchargements'],
+		summary: 'Changements d’une livraison, CSV',
+		description:
+			'Chaque valeur que la livraison a ajoutée, révisée ou retirée : colonnes indicateur_id, indicateur, maille, code_territoire, territoire, date, ancienne_valeur (vide pour un ajout), nouvelle_valeur (vide pour un retrait), nature (ajout, revision ou retrait). Trié par indicateur, maille, code, date.',
+		'x-exemple': '/api/v1/releases/1/changements.csv',
+		parameters: [
+			{ name: 'n', in: 'path', required: true, description: 'Numéro de la livraison (voir /api/v1/releases).', schema: { type: 'string', pattern: '^[1-9][0-9]*$' }, example: '1' },
+			...queryParameters('changements')
+		],
+		responses: { '200': ok('Le fichier CSV.', CSV, { type: 'string' }, true), ...ERRORS, ...NOT_FOUND }
 	}),
 	'/export.zip': get({
 		operationId: 'export',
 		tags: ['Téléchargements'],
 		summary: 'Toutes les données',
 		description:
-			'Archive ZIP : valeurs.csv, cibles.csv, indicateurs.csv, avancements.csv, sources.csv, entites.csv au format canonique, datapackage.json (Frictionless Data, schéma de chaque fichier) et README.md (sources, licence, historique des livraisons).',
+			'Archive ZIP : valeurs.csv, cibles.csv, indicateurs.csv, avancements.csv, sources.csv, entites.csv au format canonique, datapackage.json (Frictionless Data, schéma de chaque fichier) et README.md (sources, licence, historique des livraisons). Avec « livraison » ou « au », valeurs.csv donne les valeurs telles qu’elles étaient alors ; les autres fichiers restent ceux d’aujourd’hui.',
 		'x-exemple': '/api/v1/export.zip',
 		parameters: queryParameters('export'),
 		responses: { '200': ok('L’archive.', 'application/zip', { type: 'string', contentEncoding: 'binary' }, true), ...ERRORS }

@@ -14,6 +14,7 @@ import {
 	type CompareParams
 } from '../queries/compare';
 import type { Level } from '../queries/facts';
+import { resolveVintage, VintageParamError, type Vintage } from '../queries/vintages';
 import { ApiError } from './http';
 
 export const MAX_QUERY_LENGTH = 2048;
@@ -29,7 +30,7 @@ export { MAX_COMPARED, MIN_COMPARED };
 /** Public indicator id as found in URLs (the store's ids are letters, digits, `-` and `_`). */
 export const INDICATOR_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
-export type ParameterName = 'maille' | 'territoires' | 'depuis' | 'jusqu_a' | 'famille' | 'theme';
+export type ParameterName = 'maille' | 'territoires' | 'depuis' | 'jusqu_a' | 'famille' | 'theme' | 'livraison' | 'au';
 
 /** What the OpenAPI document and the documentation page say about each parameter. */
 export const PARAMETERS: Record<ParameterName, { description: string; example: string; schema: Record<string, unknown> }> = {
@@ -64,6 +65,18 @@ export const PARAMETERS: Record<ParameterName, { description: string; example: s
 		description: 'Thème (ex. education, sante-famille) : identifiant en minuscules, chiffres et tirets. Une comparaison liste les thèmes de ses indicateurs dans « themes ».',
 		example: 'education',
 		schema: { type: 'string', pattern: FILTER_ID_PATTERN }
+	},
+	livraison: {
+		description:
+			'Numéro de livraison (voir /api/v1/releases) : les valeurs telles qu’elles étaient juste après cette livraison, avant les révisions et retraits suivants. Sans ce paramètre ni « au », les valeurs en vigueur.',
+		example: '1',
+		schema: { type: 'string', pattern: '^[1-9][0-9]*$' }
+	},
+	au: {
+		description:
+			'Date AAAA-MM-JJ : les valeurs telles qu’elles étaient à cette date, c’est-à-dire juste après la dernière livraison publiée ce jour-là ou avant (date de mise à jour de la source enregistrée avec la livraison ; une livraison annulée ne compte pas). Avant toute livraison : aucune valeur. Ne se combine pas avec « livraison ».',
+		example: '2024-06-30',
+		schema: { type: 'string', format: 'date' }
 	}
 };
 
@@ -93,13 +106,14 @@ export type VariantName = keyof typeof PARAMETER_VARIANTS;
 export const ENDPOINT_PARAMETERS = {
 	indicateurs: ['famille'],
 	indicateur: [],
-	valeurs: ['maille', 'territoires', 'depuis', 'jusqu_a'],
+	valeurs: ['maille', 'territoires', 'depuis', 'jusqu_a', 'livraison', 'au'],
 	cibles: ['maille', 'territoires'],
 	territoires: ['maille'],
 	territoire: [],
 	releases: [],
+	changements: [],
 	openapi: [],
-	export: [],
+	export: ['livraison', 'au'],
 	comparaison: ['territoires', 'famille', 'theme']
 } as const satisfies Record<string, readonly ParameterName[]>;
 
@@ -207,6 +221,19 @@ export interface ValueParams {
 	territoires: string[] | null;
 	depuis: string | null;
 	jusqu_a: string | null;
+	/** The release whose values are given (from `livraison`, or resolved from `au`); null: current values. */
+	livraison: number | null;
+	au: string | null;
+}
+
+/** `livraison` and `au` → the vintage read; a refusal is a 400 naming the parameter. */
+export function parseVintageParams(client: Database.Database, raw: Partial<Record<ParameterName, string>>): Vintage {
+	try {
+		return resolveVintage(client, { livraison: raw.livraison, au: raw.au });
+	} catch (cause) {
+		if (cause instanceof VintageParamError) throw new ApiError(400, cause.message, cause.parameter);
+		throw cause;
+	}
 }
 
 /** Validated parameters of `valeurs.*` → the public filters and the export's `ValueFilter`. */
@@ -217,14 +244,23 @@ export function parseValueParams(client: Database.Database, url: URL, indicator:
 	const since = parseDay(raw.depuis, 'depuis');
 	const until = parseDay(raw.jusqu_a, 'jusqu_a');
 	if (since && until && since > until) throw new ApiError(400, `« jusqu_a » (${until}) est avant « depuis » (${since}).`, 'jusqu_a');
+	const vintage = parseVintageParams(client, raw);
 	return {
-		params: { maille: level ?? null, territoires: territories?.map((t) => t.code) ?? null, depuis: since ?? null, jusqu_a: until ?? null },
+		params: {
+			maille: level ?? null,
+			territoires: territories?.map((t) => t.code) ?? null,
+			depuis: since ?? null,
+			jusqu_a: until ?? null,
+			livraison: vintage.livraison,
+			au: vintage.au
+		},
 		filter: {
 			indicators: [indicator],
 			level,
 			territories: territories?.map((t) => t.code),
 			since: since && sinceBound(since),
-			until
+			until,
+			asOf: vintage.asOf
 		}
 	};
 }

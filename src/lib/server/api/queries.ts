@@ -4,7 +4,7 @@
  * releases, indicators present in a territory, published rates, value counts.
  */
 import type Database from 'better-sqlite3';
-import { LEVEL_RANK, valueFilterClauses, type ValueFilter } from '../export';
+import { LEVEL_RANK, observationsAs, valueFilterClauses, type ValueFilter } from '../export';
 import type { Level } from '../queries/facts';
 
 export interface ValueRecord {
@@ -24,14 +24,15 @@ export interface ValueRecord {
  */
 export function valueRecords(client: Database.Database, indicatorId: number, filter: Omit<ValueFilter, 'indicators'>): ValueRecord[] {
 	const { clauses, params } = valueFilterClauses(filter);
+	const from = observationsAs(filter.asOf);
 	return client
 		.prepare(
 			`SELECT t.level AS maille, t.insee_code AS code_territoire, t.code AS territoire_id, t.name AS territoire, o.date, o.value AS valeur,
 			   o.qualifier AS qualificatif, o.note
-			 FROM observations o JOIN territories t ON t.id = o.territory_id JOIN indicators i ON i.id = o.indicator_id
+			 FROM ${from.sql} JOIN territories t ON t.id = o.territory_id JOIN indicators i ON i.id = o.indicator_id
 			 WHERE ${['o.indicator_id = ?', ...clauses].join(' AND ')} ORDER BY ${LEVEL_RANK}, t.insee_code, o.date`
 		)
-		.all(indicatorId, ...params) as ValueRecord[];
+		.all(...from.params, indicatorId, ...params) as ValueRecord[];
 }
 
 export interface ReleaseRecord {
@@ -42,6 +43,10 @@ export interface ReleaseRecord {
 	inserted: number;
 	revised: number;
 	unchanged: number;
+	withdrawn: number;
+	skipped: number;
+	/** The release a rollback undid; null for an import. */
+	undoes: number | null;
 	note: string | null;
 	files: { nom: string; format: string | null; type: string | null; lignes: number | null; sha256: string | null }[];
 }
@@ -50,7 +55,8 @@ export interface ReleaseRecord {
 export function allReleases(client: Database.Database): ReleaseRecord[] {
 	const rows = client
 		.prepare(
-			`SELECT id, imported_at AS importedAt, source_updated_at AS sourceUpdatedAt, rows_read AS rowsRead, inserted, revised, unchanged, note, files
+			`SELECT id, imported_at AS importedAt, source_updated_at AS sourceUpdatedAt, rows_read AS rowsRead, inserted, revised, unchanged,
+			   withdrawn, skipped, undoes, note, files
 			 FROM releases ORDER BY id DESC`
 		)
 		.all() as (Omit<ReleaseRecord, 'files'> & { files: string })[];

@@ -131,9 +131,13 @@ export function neutraliseRow(row: readonly CsvCell[], text: readonly boolean[])
 
 /** Neutralised canonical CSV of a table (header + rows). */
 export function safeTableCsv(kind: CanonicalFile, table: { header: readonly string[]; rows: Iterable<readonly CsvCell[]> }): string {
-	const text = textColumns(kind, table.header);
-	let out = csvLine(table.header);
-	for (const row of table.rows) out += csvLine(neutraliseRow(row, text));
+	return safeCsv(table.header, table.rows, textColumns(kind, table.header));
+}
+
+/** Neutralised CSV of any header and rows, `text` marking the text columns. */
+export function safeCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>, text: readonly boolean[]): string {
+	let out = csvLine(header);
+	for (const row of rows) out += csvLine(neutraliseRow(row, text));
 	return out;
 }
 
@@ -219,8 +223,12 @@ export function releaseJson(r: ReleaseRecord) {
 		inserees: r.inserted,
 		revisees: r.revised,
 		inchangees: r.unchanged,
+		retirees: r.withdrawn,
+		ignorees: r.skipped,
+		annule: r.undoes,
 		note: r.note,
-		fichiers: r.files
+		fichiers: r.files,
+		changements_csv: `/api/v1/releases/${r.id}/changements.csv`
 	};
 }
 
