@@ -7,9 +7,9 @@ import { importRelease } from '../src/lib/server/import/index';
 import { formatReport, progressBar } from '../src/lib/server/import/report';
 import { parseArgs } from './args';
 
-const USAGE = `Usage : npm run import -- [--dry-run] [--complet] [--db CHEMIN] [--date-mise-a-jour AAAA-MM-JJ] <fichier-ou-dossier>...`;
+const USAGE = `Usage : npm run import -- [--dry-run] [--complet] [--sans-config] [--db CHEMIN] [--date-mise-a-jour AAAA-MM-JJ] <fichier-ou-dossier>...`;
 
-const args = parseArgs(process.argv.slice(2), { flags: ['dry-run', 'complet', 'help'], options: ['db', 'date-mise-a-jour'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['dry-run', 'complet', 'sans-config', 'help'], options: ['db', 'date-mise-a-jour'] });
 if (args.help || args.positional.length === 0 || args.error) {
 	if (args.error) console.error(args.error);
 	console.error(USAGE);
@@ -19,6 +19,7 @@ const report = await importRelease(args.positional, {
 	dbPath: databasePath(args.options.db),
 	dryRun: args.flags['dry-run'],
 	complete: args.flags.complet,
+	withoutConfig: args.flags['sans-config'],
 	sourceUpdatedAt: args.options['date-mise-a-jour'] ?? null,
 	onProgress: process.stderr.isTTY ? progressBar(process.stderr) : undefined
 });

@@ -9,7 +9,7 @@ import type { CsvRow } from '../../csv/read';
 import type { LoadedFile } from './read-files';
 import { parseDate, parseNumber } from './parse-values';
 import { parseLevel, publicTerritoryCode, type Level } from './territories';
-import { addProblem, internId, pointKey, type Direction, type ReleaseDraft } from './types';
+import { addProblem, internId, pointKey, type Direction, type IndicatorField, type ReleaseDraft } from './types';
 
 interface TableSchema {
 	fields: { name: string; constraints?: { required?: boolean; enum?: string[] } }[];
@@ -56,7 +56,7 @@ class RowReader {
 	constructor(
 		private draft: ReleaseDraft,
 		private fileIndex: number,
-		private columns: Map<string, number>,
+		readonly columns: Map<string, number>,
 		private caches: Caches
 	) {}
 
@@ -216,6 +216,16 @@ function readHeader(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile, 
 			});
 		}
 	}
+	// The schema lets a value be undated (empty cell), not a whole file: a missing column is a mistake.
+	if (kind === 'valeurs' && !columns.has('date')) {
+		ok = false;
+		addProblem(draft, fileIndex, {
+			line: 1,
+			column: loaded.header.length + 1,
+			message: 'colonne « date » absente : toutes les valeurs seraient non datées',
+			fix: 'ajoutez la colonne date (AAAA, AAAA-MM ou AAAA-MM-JJ ; vide seulement pour une valeur que la source ne date pas)'
+		});
+	}
 	return ok ? columns : null;
 }
 
@@ -234,6 +244,29 @@ function forEachRow(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile, 
 		if (r.bad) draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
 	}
 }
+
+/** Optional columns of indicateurs.csv and the fields they fill: a file without one keeps the stored field. */
+const INDICATOR_OPTIONAL: [string, IndicatorField][] = [
+	['famille', 'familyName'],
+	['theme_id', 'themeId'],
+	['theme', 'themeName'],
+	['politique', 'policyName'],
+	['axe', 'axis'],
+	['description', 'description'],
+	['unite_libelle', 'unitLabel'],
+	['cumulatif', 'cumulative'],
+	['frequence', 'frequency'],
+	['url_source', 'sourceUrl'],
+	['date_mise_a_jour', 'sourceUpdatedAt'],
+	['source_id', 'sourceIds'],
+	['note', 'note'],
+	['ordre', 'sortOrder']
+];
+const SOURCE_OPTIONAL: [string, 'url' | 'updatedAt' | 'note'][] = [
+	['url', 'url'],
+	['date_mise_a_jour', 'updatedAt'],
+	['note', 'note']
+];
 
 const DIRECTIONS: Record<string, Direction> = { hausse: 'hausse', baisse: 'baisse', neutre: 'neutre' };
 
@@ -346,7 +379,8 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 					sourceUpdatedAt: updated || null,
 					sourceIds: r.optional('source_id'),
 					note: r.optional('note'),
-					sortOrder: order
+					sortOrder: order,
+					absent: INDICATOR_OPTIONAL.filter(([column]) => !r.columns.has(column)).map(([, field]) => field)
 				});
 			});
 		case 'sources':
@@ -361,7 +395,9 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 					r.problem('source_id', `source ${id} décrite deux fois`, 'gardez une seule ligne par source');
 					return;
 				}
-				draft.sources.set(id, { file: fileIndex, line: r.row.line, id, producer, title, url: r.optional('url'), licence, updatedAt: updated || null, note: r.optional('note') });
+				draft.sources.set(id, { file: fileIndex, line: r.row.line, id, producer, title, url: r.optional('url'), licence, updatedAt: updated || null, note: r.optional('note'),
+					absent: SOURCE_OPTIONAL.filter(([column]) => !r.columns.has(column)).map(([, field]) => field)
+				});
 			});
 		case 'entites':
 			return forEachRow(draft, fileIndex, loaded, kind, (r) => {

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { LoadedFile } from './read-files';
 import { parseDate, parseNumber } from './parse-values';
 import { publicTerritoryCode, type Level } from './territories';
-import { addProblem, draftPointKey, type Direction, type IndicatorDraft, type ReleaseDraft } from './types';
+import { addProblem, addWarning, draftPointKey, type Direction, type FileKind, type IndicatorDraft, type IndicatorField, type ReleaseDraft } from './types';
 
 export const DITP_FAMILY = { id: 'politiques-prioritaires', name: 'Politiques prioritaires (2023 et après)' };
 export const DITP_PRODUCER = 'DITP — Baromètre des résultats de l\'action publique';
@@ -21,10 +21,66 @@ export interface DitpMetadata {
 	engagements: Map<string, string>;
 	chantiers: Map<string, { name: string; engagement: string }>;
 	config: Map<string, Record<string, unknown>>;
+	/** Index of config-viz.yml and meta_indicateurs.csv in the release, when given. */
+	configFile: number | null;
+	indicatorsFile: number | null;
+	/** Every indicator listed by meta_indicateurs.csv (even one with a problem). */
+	listed: Set<string>;
+	/** `--sans-config`: the release may lack the companions that set units and directions. */
+	withoutConfig: boolean;
 }
 
-export function emptyDitpMetadata(): DitpMetadata {
-	return { engagements: new Map(), chantiers: new Map(), config: new Map() };
+export function emptyDitpMetadata(withoutConfig = false): DitpMetadata {
+	return { engagements: new Map(), chantiers: new Map(), config: new Map(), configFile: null, indicatorsFile: null, listed: new Set(), withoutConfig };
+}
+
+/** The columns of the official files; any other is ignored with a warning. */
+export const DITP_COLUMNS: Partial<Record<FileKind, string[]>> = {
+	'ditp-valeurs': ['indic_id', 'enforce_zone_id', 'metric_enforce_date', 'maille', 'indic_vi', 'indic_va', 'indic_vc', 'indic_ta'],
+	'ditp-indicateurs': ['indic_id', 'indic_parent_ch', 'indic_nom', 'indic_nom_baro', 'indic_descr', 'indic_descr_baro', 'tendance', 'indic_categorie_evolution'],
+	'ditp-chantiers': ['chantier_id', 'ch_nom', 'engagement_short'],
+	'ditp-engagements': ['engagement_id', 'engagement_short', 'engagement_name']
+};
+
+export function warnUnknownDitpColumns(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile): void {
+	const known = DITP_COLUMNS[loaded.file.kind!];
+	if (!known) return;
+	loaded.header.forEach((name, i) => {
+		if (!known.includes(name)) {
+			addWarning(draft, fileIndex, {
+				line: 1,
+				column: i + 1,
+				message: `colonne « ${name} » inconnue du format DITP, ignorée`,
+				fix: `vérifiez qu'elle ne porte rien à importer (colonnes lues : ${known.join(', ')})`
+			});
+		}
+	});
+}
+
+const WITHOUT_CONFIG_FIX = 'ou relancez avec --sans-config pour garder ceux que la base connaît';
+
+/** After every file is read: the companions that set units and directions must come with the data. */
+export function checkDitpCompanions(draft: ReleaseDraft, meta: DitpMetadata): void {
+	if (meta.withoutConfig) return;
+	const ditp = draft.files.findIndex((f) => f.kind === 'ditp-indicateurs' || f.kind === 'ditp-valeurs');
+	if (ditp < 0) return;
+	if (meta.configFile === null) {
+		addProblem(draft, ditp, {
+			line: 1,
+			column: 1,
+			message: "config/config-viz.yml absent de la livraison : l'unité, le libellé d'unité et l'ordre des indicateurs seraient perdus",
+			fix: `ajoutez config/config-viz.yml de la même livraison, ${WITHOUT_CONFIG_FIX}`
+		});
+	}
+	const data = draft.files.findIndex((f) => f.kind === 'ditp-valeurs');
+	if (data >= 0 && meta.indicatorsFile === null) {
+		addProblem(draft, data, {
+			line: 1,
+			column: 1,
+			message: 'metadata/meta_indicateurs.csv absent de la livraison : le nom et le sens des indicateurs seraient inconnus',
+			fix: `ajoutez metadata/meta_indicateurs.csv de la même livraison, ${WITHOUT_CONFIG_FIX}`
+		});
+	}
 }
 
 function columns(header: string[]): (row: string[], name: string) => string {
@@ -56,6 +112,7 @@ export function parseDitpChantiers(loaded: LoadedFile, meta: DitpMetadata): void
 export function parseDitpConfig(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile, meta: DitpMetadata): void {
 	try {
 		// The official file repeats some keys (e.g. `graphs`): accept it, the last one wins, as in PyYAML.
+		meta.configFile = fileIndex;
 		const doc = parseYaml(loaded.text, { uniqueKeys: false }) as { indicateurs?: Record<string, unknown>[] };
 		for (const entry of doc?.indicateurs ?? []) if (typeof entry.id === 'string') meta.config.set(entry.id, entry);
 	} catch (error) {
@@ -78,13 +135,34 @@ export function parseDitpIndicators(
 	sourceUpdatedAt: string | null
 ): void {
 	const get = columns(loaded.header);
+	meta.indicatorsFile = fileIndex;
+	const has = (name: string) => loaded.header.includes(name);
 	for (const row of loaded.rows) {
 		const f = row.fields;
 		const code = get(f, 'indic_id');
 		if (!code) continue;
+		meta.listed.add(code);
 		const chantierId = get(f, 'indic_parent_ch');
 		const chantier = meta.chantiers.get(chantierId);
-		const config = meta.config.get(code) ?? {};
+		const configured = meta.config.get(code);
+		const config = configured ?? {};
+		// Without its config entry, what it sets is unknown here: the store keeps what it knows (--sans-config).
+		const absent: IndicatorField[] = [];
+		if (!configured) {
+			absent.push('themeId', 'themeName', 'unit', 'unitLabel', 'cumulative', 'sortOrder');
+			if (!has('tendance')) absent.push('direction');
+			if (!meta.withoutConfig && meta.configFile !== null) {
+				addProblem(draft, fileIndex, {
+					line: row.line,
+					column: loaded.header.indexOf('indic_id') + 1,
+					message: `indicateur ${code} absent de ${draft.files[meta.configFile].display} : son unité et son ordre seraient inconnus`,
+					fix: `ajoutez son entrée (id: ${code}) dans ${draft.files[meta.configFile].display}, ${WITHOUT_CONFIG_FIX}`
+				});
+			}
+		}
+		if (!has('indic_descr') && !has('indic_descr_baro')) absent.push('description');
+		if (!chantier) absent.push('policyName');
+		if (!sourceUpdatedAt) absent.push('sourceUpdatedAt');
 		const values = (config.values ?? {}) as Record<string, unknown>;
 		const tendance = get(f, 'tendance') || String(config.tendance ?? '');
 		const direction: Direction = tendance === 'hausse' ? 'hausse' : tendance === 'baisse' ? 'baisse' : 'neutre';
@@ -112,7 +190,8 @@ export function parseDitpIndicators(
 			sourceUpdatedAt,
 			sourceIds: null,
 			note: null,
-			sortOrder: typeof config.order_id === 'number' ? config.order_id : 0
+			sortOrder: typeof config.order_id === 'number' ? config.order_id : 0,
+			absent
 		};
 		if (!chantierId) {
 			addProblem(draft, fileIndex, {
@@ -128,7 +207,7 @@ export function parseDitpIndicators(
 }
 
 /** data/ind-*.csv → values (indic_va), baselines (indic_vi), targets (indic_vc) and published rates (indic_ta). */
-export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile): void {
+export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: LoadedFile, meta: DitpMetadata): void {
 	const col = new Map(loaded.header.map((h, i) => [h, i]));
 	const c = (name: string) => col.get(name)!;
 	const [ID, ZONE, DATE, MAILLE, VI, VA, VC, TA] = [
@@ -143,6 +222,7 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 	];
 	const width = loaded.header.length;
 	draft.columns[fileIndex] = { indicator: ID + 1, territory: ZONE + 1, source: 0 };
+	const unlisted = new Set<string>();
 	for (const row of loaded.rows) {
 		const f = row.fields;
 		let bad = false;
@@ -163,6 +243,16 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 		}
 		const indicator = f[ID].trim();
 		if (!indicator) problem(ID, 'indic_id vide', "indiquez l'identifiant de l'indicateur (IND-…)");
+		else if (meta.indicatorsFile !== null && !meta.listed.has(indicator)) {
+			// Once per file and indicator: the release's own metadata does not describe it.
+			if (!unlisted.has(indicator)) {
+				unlisted.add(indicator);
+				const metaFile = draft.files[meta.indicatorsFile].display;
+				problem(ID, `indicateur ${indicator} absent de ${metaFile}`, `ajoutez sa ligne dans ${metaFile}, ou retirez ${loaded.file.display} de la livraison`);
+			}
+			draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
+			continue;
+		}
 		const level = MAILLES[f[MAILLE].trim().toUpperCase()];
 		if (!level) problem(MAILLE, `maille « ${f[MAILLE]} » inconnue`, 'écrivez NAT, REG ou DEPT');
 		const territory = level ? publicTerritoryCode(level, f[ZONE]) : null;

@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { openWritableStore } from '../store';
 import { diffRelease, writeRelease, type DiffResult } from './apply';
 import type { Problem } from './types';
+import { keepStored } from './keep-stored';
 import { crossCheck, readRelease, storeKeys } from './validate';
 
 export interface ImportOptions {
@@ -17,6 +18,8 @@ export interface ImportOptions {
 	sourceUpdatedAt?: string | null;
 	/** Canonical files are complete snapshots of the indicators they carry (`--complet`). */
 	complete?: boolean;
+	/** `--sans-config`: a DITP release without config-viz.yml / meta_indicateurs.csv keeps the stored units and directions. */
+	withoutConfig?: boolean;
 	/** Backups to keep in `<db folder>/backups/`. */
 	keepBackups?: number;
 	now?: () => Date;
@@ -26,8 +29,8 @@ export interface ImportOptions {
 }
 
 export type ImportReport =
-	| { ok: false; dryRun: boolean; problems: Problem[]; problemCount: number; files: DiffResult['files'] | null }
-	| ({ ok: true; dryRun: boolean; releaseId: number | null; backupPath: string | null } & Omit<DiffResult, 'plan'>);
+	| { ok: false; dryRun: boolean; problems: Problem[]; problemCount: number; warnings: Problem[]; files: DiffResult['files'] | null }
+	| ({ ok: true; dryRun: boolean; releaseId: number | null; backupPath: string | null; warnings: Problem[] } & Omit<DiffResult, 'plan'>);
 
 export async function importRelease(inputs: string[], options: ImportOptions): Promise<ImportReport> {
 	const dryRun = options.dryRun ?? false;
@@ -37,7 +40,8 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (options.timings) options.timings[step] = (t - t0) / 1000;
 		t0 = t;
 	};
-	const draft = readRelease(inputs, { sourceUpdatedAt: options.sourceUpdatedAt });
+	const draft = readRelease(inputs, { sourceUpdatedAt: options.sourceUpdatedAt, withoutConfig: options.withoutConfig });
+	const { warnings } = draft;
 	lap('lecture');
 	const storeExisted = existsSync(options.dbPath);
 	// A dry run against a missing store must not create it: validate against an empty in-memory one.
@@ -48,23 +52,25 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		crossCheck(draft, storeKeys(client));
 		lap('contrôles croisés');
 		if (draft.problemCount > 0) {
-			return { ok: false, dryRun, problems: draft.problems, problemCount: draft.problemCount, files: null };
+			return { ok: false, dryRun, problems: draft.problems, problemCount: draft.problemCount, warnings, files: null };
 		}
-		const diff = diffRelease(client, draft, { complete: options.complete });
-		const { plan: _plan, ...summary } = diff;
-		lap('comparaison');
-		if (dryRun) return { ok: true, dryRun, releaseId: null, backupPath: null, ...summary };
-		// Re-importing the same files changes nothing: no backup, no release record.
-		if (!changesAnything(diff)) return { ok: true, dryRun, releaseId: null, backupPath: null, ...summary };
-
-		const hasData = (client.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n > 0;
-		const now = (options.now ?? (() => new Date()))();
-		const backupPath = hasData ? await backup(client, options.dbPath, now, options.keepBackups ?? 5) : null;
+		// The release's own dates, before partial metadata takes the stored ones.
 		const sourceUpdatedAt = latest([
 			options.sourceUpdatedAt ?? null,
 			...[...draft.indicators.values()].map((i) => i.sourceUpdatedAt),
 			...[...draft.sources.values()].map((s) => s.updatedAt)
 		]);
+		keepStored(client, draft);
+		const diff = diffRelease(client, draft, { complete: options.complete });
+		const { plan: _plan, ...summary } = diff;
+		lap('comparaison');
+		if (dryRun) return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
+		// Re-importing the same files changes nothing: no backup, no release record.
+		if (!changesAnything(diff)) return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
+
+		const hasData = (client.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n > 0;
+		const now = (options.now ?? (() => new Date()))();
+		const backupPath = hasData ? await backup(client, options.dbPath, now, options.keepBackups ?? 5) : null;
 		const apply = client.transaction(() =>
 			writeRelease(client, draft, diff, { importedAt: now.toISOString(), sourceUpdatedAt }, options.onProgress)
 		);
@@ -73,7 +79,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		lap('écriture');
 		client.pragma('optimize');
 		lap('optimize');
-		return { ok: true, dryRun, releaseId, backupPath, ...summary };
+		return { ok: true, dryRun, releaseId, backupPath, warnings, ...summary };
 	} finally {
 		client.close();
 	}

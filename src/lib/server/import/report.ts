@@ -6,7 +6,9 @@ const n = (x: number) => x.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' '
 
 export function formatReport(report: ImportReport): { text: string; exitCode: number } {
 	const lines: string[] = [];
+	const warnings = report.warnings.map((p) => `Avertissement : ${p.file}:${p.line}:${p.column}: ${p.message} — ${p.fix}`);
 	if (!report.ok) {
+		lines.push(...warnings);
 		for (const p of report.problems) lines.push(`${p.file}:${p.line}:${p.column}: ${p.message} — ${p.fix}`);
 		if (report.problemCount > report.problems.length) {
 			lines.push(`… et ${n(report.problemCount - report.problems.length)} autres problèmes (seuls les ${MAX_PROBLEMS} premiers sont listés).`);
@@ -22,6 +24,7 @@ export function formatReport(report: ImportReport): { text: string; exitCode: nu
 				: `Livraison n° ${report.releaseId} importée.`
 	);
 	if (report.backupPath) lines.push(`Sauvegarde préalable : ${report.backupPath}`);
+	lines.push(...warnings);
 	lines.push('', 'Par fichier :');
 	lines.push(pad(['fichier', 'format', 'lues', 'ajoutées', 'révisées', 'inchangées', 'rejetées']));
 	for (const f of report.files) {

@@ -35,7 +35,28 @@ export interface IndicatorDraft {
 	sourceIds: string | null;
 	note: string | null;
 	sortOrder: number;
+	/** Fields the file does not carry: an indicator already in the store keeps its stored ones (see keepStored). */
+	absent?: IndicatorField[];
 }
+
+/** The optional descriptive fields of an indicator, which a partial metadata file may leave out. */
+export type IndicatorField =
+	| 'familyName'
+	| 'themeId'
+	| 'themeName'
+	| 'policyName'
+	| 'axis'
+	| 'description'
+	| 'unit'
+	| 'unitLabel'
+	| 'direction'
+	| 'cumulative'
+	| 'frequency'
+	| 'sourceUrl'
+	| 'sourceUpdatedAt'
+	| 'sourceIds'
+	| 'note'
+	| 'sortOrder';
 
 export interface SourceDraft {
 	id: string;
@@ -45,6 +66,8 @@ export interface SourceDraft {
 	licence: string;
 	updatedAt: string | null;
 	note: string | null;
+	/** Fields the file does not carry (kept from the store). */
+	absent?: ('url' | 'updatedAt' | 'note')[];
 }
 
 /** Where a row came from, for errors and per-file counts. */
@@ -132,6 +155,8 @@ export interface ReleaseDraft {
 	rates: RateDraft[];
 	entities: EntityDraft[];
 	problems: Problem[];
+	/** Printed, never blocking (e.g. unknown columns of the official format, which are ignored). */
+	warnings: Problem[];
 	/** Problems beyond the cap are counted, not kept. */
 	problemCount: number;
 	/** Small integer ids of indicators, territories and dates met in the release (see pointKey). */
@@ -168,6 +193,10 @@ export function draftPointKey(draft: ReleaseDraft, indicator: string, territory:
 export function addProblem(draft: ReleaseDraft, fileIndex: number, p: Omit<Problem, 'file'>): void {
 	draft.problemCount++;
 	if (draft.problems.length < MAX_PROBLEMS) draft.problems.push({ file: draft.files[fileIndex].display, ...p });
+}
+
+export function addWarning(draft: ReleaseDraft, fileIndex: number, p: Omit<Problem, 'file'>): void {
+	if (draft.warnings.length < MAX_PROBLEMS) draft.warnings.push({ file: draft.files[fileIndex].display, ...p });
 }
 
 export type { Level };

@@ -5,12 +5,14 @@
 import type Database from 'better-sqlite3';
 import { parseCanonical, type CanonicalKind } from './canonical';
 import {
+	checkDitpCompanions,
 	emptyDitpMetadata,
 	parseDitpChantiers,
 	parseDitpConfig,
 	parseDitpEngagements,
 	parseDitpIndicators,
-	parseDitpValues
+	parseDitpValues,
+	warnUnknownDitpColumns
 } from './ditp';
 import { expandInputs, loadFile, sortByKind, type LoadedFile } from './read-files';
 import { territoryReference } from './territories';
@@ -19,6 +21,8 @@ import { addProblem, draftPointKey, type ReleaseDraft } from './types';
 export interface ReadOptions {
 	/** Date of last update of the source, for formats that do not carry it (DITP). */
 	sourceUpdatedAt?: string | null;
+	/** `--sans-config`: a DITP release may come without config-viz.yml and meta_indicateurs.csv. */
+	withoutConfig?: boolean;
 }
 
 export function emptyDraft(): ReleaseDraft {
@@ -31,6 +35,7 @@ export function emptyDraft(): ReleaseDraft {
 		rates: [],
 		entities: [],
 		problems: [],
+		warnings: [],
 		problemCount: 0,
 		columns: [],
 		interned: { indicators: new Map(), territories: new Map(), dates: new Map() },
@@ -51,7 +56,7 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 		addProblem(draft, 0, { line: 0, column: 0, message: 'aucun fichier CSV trouvé', fix: 'donnez des fichiers .csv ou un dossier qui en contient' });
 	}
 	const loaded: LoadedFile[] = sortByKind(paths.map(({ path, display }) => loadFile(path, display)));
-	const meta = emptyDitpMetadata();
+	const meta = emptyDitpMetadata(options.withoutConfig ?? false);
 	const sourceUpdatedAt = options.sourceUpdatedAt ?? null;
 	for (const item of loaded) {
 		const index = draft.files.push(item.file) - 1;
@@ -70,6 +75,7 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 			continue;
 		}
 		const problemsBefore = draft.problemCount;
+		warnUnknownDitpColumns(draft, index, item);
 		switch (kind) {
 			case 'ditp-engagements':
 				parseDitpEngagements(item, meta);
@@ -84,7 +90,7 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 				parseDitpIndicators(draft, index, item, meta, sourceUpdatedAt);
 				break;
 			case 'ditp-valeurs':
-				parseDitpValues(draft, index, item);
+				parseDitpValues(draft, index, item, meta);
 				break;
 			default:
 				parseCanonical(draft, index, item, kind as CanonicalKind);
@@ -96,6 +102,7 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 			addProblem(draft, index, { line: 2, column: 1, message: "fichier sans données (l'en-tête seul)", fix: 'ajoutez des lignes ou retirez le fichier' });
 		}
 	}
+	checkDitpCompanions(draft, meta);
 	return draft;
 }
 
