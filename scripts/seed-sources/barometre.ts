@@ -69,9 +69,9 @@ export function buildBarometreSeed(from: string, out: string): Record<string, nu
 	mkdirSync(out, { recursive: true });
 	writeFileSync(
 		join(out, 'indicateurs.csv'),
-		toCsv(['indicateur_id', 'famille_id', 'famille', 'theme_id', 'theme', 'politique_id', 'politique', 'axe', 'nom', 'description', 'unite', 'unite_libelle', 'sens', 'cumulatif', 'frequence', 'producteur', 'licence', 'url_source', 'date_mise_a_jour', 'source_id', 'note', 'ordre'], indicatorRows)
+		toCsv(['indicateur_id', 'famille_id', 'famille', 'theme_id', 'theme', 'politique_id', 'politique', 'axe', 'nom', 'description', 'unite', 'unite_libelle', 'sens', 'cumulatif', 'frequence', 'producteur', 'licence', 'url_source', 'date_mise_a_jour', 'source_id', 'note', 'ordre'], indicatorRows, { raw: true })
 	);
-	writeFileSync(join(out, 'valeurs.csv'), toCsv(['indicateur_id', 'maille', 'code_territoire', 'date', 'valeur'], values));
-	writeFileSync(join(out, 'cibles.csv'), toCsv(['indicateur_id', 'maille', 'code_territoire', 'type', 'date', 'valeur'], targets));
+	writeFileSync(join(out, 'valeurs.csv'), toCsv(['indicateur_id', 'maille', 'code_territoire', 'date', 'valeur'], values, { raw: true }));
+	writeFileSync(join(out, 'cibles.csv'), toCsv(['indicateur_id', 'maille', 'code_territoire', 'type', 'date', 'valeur'], targets, { raw: true }));
 	return { indicateurs: indicatorRows.length, valeurs: values.length, cibles: targets.length };
 }

@@ -869,7 +869,7 @@ const obsCmp = (a: Obs, b: Obs) =>
 function write(name: string, rows: Record<string, string | number>[]) {
 	const cols = header(name);
 	for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) throw new Error(`${name}: column ${k} not in schema`);
-	writeFileSync(resolve(OUT, `${name}.csv`), toCsv(cols, rows.map((r) => cols.map((c) => r[c] ?? ''))));
+	writeFileSync(resolve(OUT, `${name}.csv`), toCsv(cols, rows.map((r) => cols.map((c) => r[c] ?? '')), { raw: true }));
 }
 
 /** Main indicator(s) of each politique, shown first (ordre 1…); the others follow in definition order. */

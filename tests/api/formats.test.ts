@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importRelease } from '../../src/lib/server/import/index';
 import { neutralise, neutraliseRow, textColumns } from '../../src/lib/server/api/serialise';
 import { columnName, escapeXml, writeXlsx } from '../../src/lib/server/api/xlsx';
+import { siteOrigin } from '../../src/lib/server/origin';
 import { indicatorsCsv, tmpDir, writeFiles } from '../helpers/tmp';
 import { api, unzipText } from './helpers';
 
@@ -145,11 +146,18 @@ describe('valeurs.xlsx', () => {
 				'Date de dernière mise à jour de la source',
 				'2024-06-30',
 				'2025-01-15T10:00:00.000Z',
-				'http://localhost/api/v1/indicateurs/T-1/valeurs.xlsx?maille=departement',
+				`${siteOrigin()}/api/v1/indicateurs/T-1/valeurs.xlsx?maille=departement`,
 				'maille departement',
 				`'${EVIL_NAME}`
 			])
 		);
+	});
+
+	it('names its own address from the configured origin, never from the request’s host', async () => {
+		const forged = await api('http://evil.example/api/v1/indicateurs/T-1/valeurs.xlsx?maille=region');
+		const text = Object.values(unzipText(forged.bytes)).join('');
+		expect(text).not.toContain('evil.example');
+		expect(text).toContain(`${siteOrigin()}/api/v1/indicateurs/T-1/valeurs.xlsx?maille=region`);
 	});
 
 	it('keeps a negative value a number', async () => {

@@ -3,7 +3,10 @@
  * site's downloads all use these functions, so what is exported can always be imported again.
  */
 import type Database from 'better-sqlite3';
-import { csvLine, type CsvCell } from '../csv/write';
+import { csvLine, toCsv, type CsvCell } from '../csv/write';
+
+/** `npm run export` and the seed write the store's text as it is (files for the importer, not spreadsheets). */
+const RAW = { raw: true };
 import type { Level } from './import/territories';
 
 /** The published column order of value downloads (issue: canonical export). */
@@ -90,10 +93,10 @@ export function* valueRows(client: Database.Database, filter: ValueFilter = {}):
 
 /** Writes the canonical value CSV chunk by chunk (a million rows never sit in one string). */
 export function writeValuesCsv(client: Database.Database, write: (chunk: string) => void, filter: ValueFilter = {}): number {
-	let buffer = csvLine(VALUE_EXPORT_COLUMNS);
+	let buffer = csvLine(VALUE_EXPORT_COLUMNS, RAW);
 	let count = 0;
 	for (const row of valueRows(client, filter)) {
-		buffer += csvLine(row);
+		buffer += csvLine(row, RAW);
 		count++;
 		if (buffer.length > 1 << 16) {
 			write(buffer);
@@ -194,8 +197,7 @@ export function entitiesTable(client: Database.Database): Table {
 	);
 }
 
+/** A canonical file written for the importer (seed), text as it is: never served as a download. */
 export function tableCsv({ header, rows }: Table): string {
-	let out = csvLine(header);
-	for (const row of rows) out += csvLine(row);
-	return out;
+	return toCsv(header, rows, RAW);
 }

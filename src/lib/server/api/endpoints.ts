@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { VALUE_EXPORT_COLUMNS, targetsTable, valueRows } from '../export';
 import { comparison, comparisonCsvRows, CompareParamError, type CompareParams, type Comparison } from '../queries/compare';
 import { allIndicators, allTerritories, findIndicator, findTerritory, progressIn, type IndicatorMeta, type Level } from '../queries/facts';
+import { publicUrl } from '../origin';
 import { lastRelease, type ReleaseInfo } from '../queries/releases';
 import { CHANGE_COLUMNS, releaseChanges } from '../queries/vintages';
 import { currentBundle } from './bundle';
@@ -61,7 +62,8 @@ type Handler = (client: Database.Database, request: Request, params?: Record<str
 function reply(client: Database.Database, request: Request, make: (release: ReleaseInfo | null, url: URL) => Representation): Response {
 	return answer(() => {
 		const release = lastRelease(client);
-		return represent(request, make(release, new URL(request.url)), httpDate(release?.importedAt));
+		// Absolute addresses in a body come from the configured origin, never from the Host header.
+		return represent(request, make(release, publicUrl(request.url)), httpDate(release?.importedAt));
 	});
 }
 
@@ -145,7 +147,7 @@ export const valuesEndpoint: Handler = (client, request, params = {}) =>
 		const licence = licenceUrl(meta.licence);
 		if (format === 'csv') return { body: valuesCsv(client, filter), contentType: CSV_TYPE, filename: `${meta.code}-valeurs.csv`, licenceUrl: licence };
 		if (format === 'xlsx') {
-			const key = `xlsx ${url.origin} ${meta.code} ${JSON.stringify(filters)}`;
+			const key = `xlsx ${meta.code} ${JSON.stringify(filters)}`;
 			const body = memoise(client, key, () => valuesWorkbook(client, meta, release, filters, filter, url.href), 32);
 			return { body, contentType: XLSX_TYPE, filename: `${meta.code}-valeurs.xlsx`, licenceUrl: licence };
 		}

@@ -3,14 +3,12 @@
  * neutralisation), the JSON shapes (French keys, like the CSV columns), and the source and licence
  * every response carries.
  *
- * Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@` (or tab, CR)
- * as a formula. In TEXT columns (Table Schema type `string`) such cells get a leading `'`.
- * Number columns are never touched (-3 stays -3). Normal data has no text cell that starts that
- * way, so downloads re-import unchanged; a name or note starting with `=`… is the only thing a
- * round trip would alter (it comes back with its `'`).
+ * Formula injection: the CSV writer (`$lib/csv/write`) neutralises every text cell; here, TEXT
+ * columns of the Table Schema (type `string`) are neutralised too even when a value is a number,
+ * which the xlsx sheets share. Number columns are never touched (-3 stays -3).
  */
 import type Database from 'better-sqlite3';
-import { csvLine, type CsvCell } from '../../csv/write';
+import { FORMULA_TRIGGER, neutralise, toCsv, type CsvCell } from '../../csv/write';
 import { formatDay, formatUpdated } from '../../format';
 import type { ProgressSummary } from '../../indicator-summary';
 import { STATUS_LABELS_FR } from '../../progress';
@@ -112,12 +110,8 @@ export interface TableSchemaJson {
 /** The Table Schemas of the canonical files (db/schemas/), the import's own. */
 export const TABLE_SCHEMAS: Record<CanonicalFile, TableSchemaJson> = { valeurs, cibles, indicateurs, sources, entites, avancements };
 
-export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
-
-/** `=1+2` → `'=1+2`; other cells as they are. */
-export function neutralise(cell: CsvCell): CsvCell {
-	return typeof cell === 'string' && FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
-}
+// Formula neutralisation lives in the one CSV writer; the xlsx cells use the same rule.
+export { FORMULA_TRIGGER, neutralise };
 
 /** For each column of a header: true when the schema types it as text. Unknown columns count as text. */
 export function textColumns(kind: CanonicalFile, header: readonly string[]): boolean[] {
@@ -126,7 +120,7 @@ export function textColumns(kind: CanonicalFile, header: readonly string[]): boo
 }
 
 export function neutraliseRow(row: readonly CsvCell[], text: readonly boolean[]): CsvCell[] {
-	return row.map((cell, i) => (text[i] ? neutralise(cell) : cell));
+	return row.map((cell, i) => (text[i] ? (neutralise(cell) as CsvCell) : cell));
 }
 
 /** Neutralised canonical CSV of a table (header + rows). */
@@ -136,9 +130,9 @@ export function safeTableCsv(kind: CanonicalFile, table: { header: readonly stri
 
 /** Neutralised CSV of any header and rows, `text` marking the text columns. */
 export function safeCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>, text: readonly boolean[]): string {
-	let out = csvLine(header);
-	for (const row of rows) out += csvLine(neutraliseRow(row, text));
-	return out;
+	return toCsv(header, (function* () {
+		for (const row of rows) yield neutraliseRow(row, text);
+	})());
 }
 
 /** `valeurs.csv` of a download: the canonical columns and rows of `export.ts`, neutralised. */
