@@ -34,6 +34,7 @@ const PARAM_VALUES: Record<string, string[]> = {
 	format: ['csv', 'json', 'xlsx'],
 	programme: [...PROGRAMME_PAGES],
 	code: ['R84'],
+	n: ['1'],
 	rest: ['inconnu']
 };
 /** Where a route takes other values than the ones above. */
