@@ -4,6 +4,7 @@
  */
 import { databasePath } from '../src/lib/server/store';
 import { importRelease } from '../src/lib/server/import/index';
+import { waitMessage } from '../src/lib/server/import/lock';
 import { formatReport, progressBar } from '../src/lib/server/import/report';
 import { parseArgs } from './args';
 
@@ -21,6 +22,7 @@ const report = await importRelease(args.positional, {
 	complete: args.flags.complet,
 	withoutConfig: args.flags['sans-config'],
 	sourceUpdatedAt: args.options['date-mise-a-jour'] ?? null,
+	onWait: (holder) => console.error(waitMessage(holder)),
 	onProgress: process.stderr.isTTY ? progressBar(process.stderr) : undefined
 });
 const { text, exitCode } = formatReport(report);

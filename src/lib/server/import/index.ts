@@ -1,14 +1,17 @@
 /**
  * importRelease: the one path by which figures enter the store — used by `npm run import`,
  * `npm run db:seed` and the tests. Everything is read and validated first; a release with any
- * problem writes nothing. A valid one is applied in one transaction after an online backup.
+ * problem writes nothing. A valid one is applied in one transaction after an online backup;
+ * imports into one store are serialised (lock.ts), and compare with the store inside that transaction.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openWritableStore } from '../store';
 import { diffRelease, writeRelease, type DiffResult } from './apply';
 import type { Problem } from './types';
 import { keepStored } from './keep-stored';
+import { acquireImportLock, type LockHolder } from './lock';
 import { crossCheck, readRelease, storeKeys } from './validate';
 
 export interface ImportOptions {
@@ -23,6 +26,8 @@ export interface ImportOptions {
 	/** Backups to keep in `<db folder>/backups/`. */
 	keepBackups?: number;
 	now?: () => Date;
+	/** Told once when another import holds the store and this one waits for it. */
+	onWait?: (holder: LockHolder) => void;
 	onProgress?: (done: number, total: number) => void;
 	/** Filled with the seconds spent in each step (for the benchmark). */
 	timings?: Record<string, number>;
@@ -45,10 +50,25 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 	lap('lecture');
 	const storeExisted = existsSync(options.dbPath);
 	// A dry run against a missing store must not create it: validate against an empty in-memory one.
-	const db = openWritableStore(dryRun && !storeExisted ? ':memory:' : options.dbPath);
+	const path = dryRun && !storeExisted ? ':memory:' : options.dbPath;
+	// One import at a time per store (a dry run only reads, and does not wait).
+	const unlock = dryRun ? () => {} : await acquireImportLock(options.dbPath, options.onWait);
+	let backupPath: string | null = null;
+	let committed = false;
+	const db = (() => {
+		try {
+			return openWritableStore(path);
+		} catch (error) {
+			unlock();
+			throw error;
+		}
+	})();
 	const client = db.$client;
 	try {
 		lap('ouverture');
+		// Every comparison with the store is made inside the write transaction: what was compared is
+		// what gets written, even if another writer came between.
+		client.exec(dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
 		crossCheck(draft, storeKeys(client));
 		lap('contrôles croisés');
 		if (draft.problemCount > 0) {
@@ -70,18 +90,26 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 
 		const hasData = (client.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n > 0;
 		const now = (options.now ?? (() => new Date()))();
-		const backupPath = hasData ? await backup(client, options.dbPath, now, options.keepBackups ?? 5) : null;
-		const apply = client.transaction(() =>
-			writeRelease(client, draft, diff, { importedAt: now.toISOString(), sourceUpdatedAt }, options.onProgress)
-		);
+		const keep = options.keepBackups ?? 5;
+		if (hasData) backupPath = await backup(options.dbPath, now);
 		lap('sauvegarde');
-		const { releaseId } = apply();
+		const { releaseId } = writeRelease(client, draft, diff, { importedAt: now.toISOString(), sourceUpdatedAt }, options.onProgress);
+		client.exec('COMMIT');
+		committed = true;
 		lap('écriture');
+		// Only a release that is in the store takes a backup slot.
+		if (backupPath) rotateBackups(options.dbPath, keep);
 		client.pragma('optimize');
 		lap('optimize');
 		return { ok: true, dryRun, releaseId, backupPath, warnings, ...summary };
+	} catch (error) {
+		// A failed import leaves neither half a release nor a backup behind.
+		if (backupPath && !committed) rmSync(backupPath, { force: true });
+		throw error;
 	} finally {
+		if (client.inTransaction) client.exec('ROLLBACK');
 		client.close();
+		unlock();
 	}
 }
 
@@ -98,17 +126,40 @@ function latest(dates: (string | null)[]): string | null {
 	return dates.filter((d): d is string => !!d).sort().at(-1) ?? null;
 }
 
-/** Online backup (consistent while readers use the store), keeping the newest few. */
-async function backup(client: import('better-sqlite3').Database, dbPath: string, now: Date, keep: number): Promise<string> {
-	const dir = join(dirname(dbPath), 'backups');
+/** `<store name>-<ISO stamp>.sqlite`: the pattern that tells one store's backups from another's (x vs x-2). */
+const STAMP = '\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z';
+const backupDir = (dbPath: string) => join(dirname(dbPath), 'backups');
+const storeName = (dbPath: string) => basename(dbPath).replace(/\.sqlite$/, '');
+
+export function backupsOf(dbPath: string): string[] {
+	const dir = backupDir(dbPath);
+	if (!existsSync(dir)) return [];
+	const name = storeName(dbPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const mine = new RegExp(`^${name}-${STAMP}\\.sqlite$`);
+	return readdirSync(dir).filter((f) => mine.test(f)).sort();
+}
+
+/**
+ * Online backup of the committed state, read through a second connection: the importing one holds
+ * the write lock (nothing else can write meanwhile) but a backup made through it would be empty.
+ */
+async function backup(dbPath: string, now: Date): Promise<string> {
+	const dir = backupDir(dbPath);
 	mkdirSync(dir, { recursive: true });
-	const stamp = now.toISOString().replace(/[:.]/g, '-');
-	const name = basename(dbPath).replace(/\.sqlite$/, '');
-	const path = join(dir, `${name}-${stamp}.sqlite`);
-	await client.backup(path);
-	const mine = readdirSync(dir)
-		.filter((f) => f.startsWith(`${name}-`) && f.endsWith('.sqlite'))
-		.sort();
-	for (const old of mine.slice(0, Math.max(0, mine.length - keep))) rmSync(join(dir, old));
+	const path = join(dir, `${storeName(dbPath)}-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+	const reader = new Database(dbPath, { readonly: true, fileMustExist: true });
+	try {
+		await reader.backup(path);
+	} catch (error) {
+		rmSync(path, { force: true });
+		throw error;
+	} finally {
+		reader.close();
+	}
 	return path;
+}
+
+function rotateBackups(dbPath: string, keep: number): void {
+	const mine = backupsOf(dbPath);
+	for (const old of mine.slice(0, Math.max(0, mine.length - keep))) rmSync(join(backupDir(dbPath), old));
 }
