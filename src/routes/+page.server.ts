@@ -1,11 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { getClient } from '$lib/server/db';
-import { latestDepartementValues, mappableIndicators, nationalOverview } from '$lib/server/queries/overview';
+import { latestDepartementValues, mappableIndicators } from '$lib/server/queries/overview';
+import { allPolicies } from '$lib/server/queries/policies';
 import { findIndicator } from '$lib/server/queries/facts';
+import { overviewFamilies } from '$lib/policy-overview';
 import type { PageServerLoad } from './$types';
 
 /** The map's default: pass Culture coverage of 18-year-olds, a priority policy with départemental values. */
 const DEFAULT_MAP_INDICATOR = 'IND-200';
+/** Families whose policies are listed one by one on the home page; the DITP's programmes get their line and a link. */
+const LISTED_FAMILIES = ['politiques-prioritaires', 'barometre-2017-2022'];
 
 export const load: PageServerLoad = ({ url }) => {
 	const client = getClient();
@@ -19,8 +23,10 @@ export const load: PageServerLoad = ({ url }) => {
 		error(404, { message: `L'indicateur « ${code} » n'existe pas ou n'a pas de valeurs par département.` });
 	}
 	const indicator = findIndicator(client, code)!;
+	const families = overviewFamilies(allPolicies(client));
 	return {
-		families: nationalOverview(client),
+		// Only what the page draws: listed families keep their policies, the others their line.
+		families: families.map((f) => (LISTED_FAMILIES.includes(f.id) ? f : { ...f, themes: [] })),
 		map: {
 			choices,
 			indicator: { code, name: indicator.name, unit: indicator.unit, direction: indicator.direction, producer: indicator.producer, licence: indicator.licence, sourceUpdatedAt: indicator.sourceUpdatedAt },

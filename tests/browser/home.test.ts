@@ -16,7 +16,7 @@ describe('home page', () => {
 			 WHERE i.code = 'IND-200' AND t.code = 'FR' ORDER BY o.date DESC LIMIT 1`
 		);
 		const expected = latest.value.toLocaleString('fr-FR', { maximumFractionDigits: 2 }).replace(/[\u202f\u00a0]/g, ' ') + ' %';
-		const row = page.locator('tr', { hasText: 'Taux de couverture des +18 ans' });
+		const row = page.locator('ul.politiques > li', { hasText: 'Taux de couverture des +18 ans' });
 		expect(plain(await row.textContent())).toContain(expected);
 		expect(plain(await row.textContent())).toContain('mai 2024');
 	});

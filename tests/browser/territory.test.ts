@@ -93,7 +93,7 @@ describe('région', () => {
 	it('Auvergne-Rhône-Alpes: breadcrumb, population, départements, neighbours, values beside France', async () => {
 		const page = await open('/territoires/regions/84');
 		expect(await text(page, 'h1')).toBe('Auvergne-Rhône-Alpes');
-		expect(await breadcrumb(page)).toBe('Accueil › France › Auvergne-Rhône-Alpes');
+		expect(await breadcrumb(page)).toBe('Accueil › Territoires › Auvergne-Rhône-Alpes');
 		expect(await page.locator('nav.fr-breadcrumb [aria-current="page"]').textContent()).toBe('Auvergne-Rhône-Alpes');
 		expect(await text(page, 'main')).toContain(`${french(population('R84'), 'nombre')} habitants`);
 
@@ -119,7 +119,7 @@ describe('département', () => {
 	it('Corse-du-Sud: breadcrumb, population, région, préfecture, neighbours', async () => {
 		const page = await open('/territoires/departements/2A');
 		expect(await text(page, 'h1')).toBe('Corse-du-Sud');
-		expect(await breadcrumb(page)).toBe('Accueil › France › Corse › Corse-du-Sud');
+		expect(await breadcrumb(page)).toBe('Accueil › Territoires › Corse › Corse-du-Sud');
 		expect(await page.locator('nav.fr-breadcrumb a[href="/territoires/regions/94"]').count()).toBe(1);
 		const main = await text(page, 'main');
 		expect(main).toContain(`${french(population('D2A'), 'nombre')} habitants`);
@@ -208,6 +208,8 @@ describe('addresses', () => {
 		await page.goto(baseUrl() + '/territoires/departements/1');
 		expect(new URL(page.url()).pathname).toBe('/territoires/departements/01');
 		await page.goto(baseUrl() + '/territoires');
-		expect(new URL(page.url()).pathname).toBe('/territoires/france');
+		expect(new URL(page.url()).pathname).toBe('/territoires');
+		expect(await page.locator('main a[href^="/territoires/departements/"]').count()).toBe(101);
+		expect(await page.locator('main a[href^="/territoires/regions/"]').count()).toBe(18);
 	});
 });
