@@ -1,16 +1,35 @@
 /**
  * npm run import -- [--dry-run] [--complet] [--db PATH] [--date-mise-a-jour YYYY-MM-DD] <file-or-folder>...
- * Loads a release of figures (official DITP format or canonical CSV) into the store.
+ * npm run import -- --annuler [--dry-run] [--db PATH]
+ * Loads a release of figures (official DITP format or canonical CSV) into the store, or undoes
+ * the latest release (as a release of its own).
  */
 import { databasePath } from '../src/lib/server/store';
 import { importRelease } from '../src/lib/server/import/index';
 import { waitMessage } from '../src/lib/server/import/lock';
 import { formatReport, progressBar } from '../src/lib/server/import/report';
+import { formatUndoReport, undoLatestRelease } from '../src/lib/server/import/rollback';
 import { parseArgs } from './args';
 
-const USAGE = `Usage : npm run import -- [--dry-run] [--complet] [--sans-config] [--db CHEMIN] [--date-mise-a-jour AAAA-MM-JJ] <fichier-ou-dossier>...`;
+const USAGE = `Usage : npm run import -- [--dry-run] [--complet] [--sans-config] [--db CHEMIN] [--date-mise-a-jour AAAA-MM-JJ] <fichier-ou-dossier>...
+        npm run import -- --annuler [--dry-run] [--db CHEMIN]   (annule la dernière livraison)`;
 
-const args = parseArgs(process.argv.slice(2), { flags: ['dry-run', 'complet', 'sans-config', 'help'], options: ['db', 'date-mise-a-jour'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['dry-run', 'complet', 'sans-config', 'annuler', 'help'], options: ['db', 'date-mise-a-jour'] });
+if (args.flags.annuler && !args.help && !args.error) {
+	if (args.positional.length || args.flags.complet || args.flags['sans-config'] || args.options['date-mise-a-jour']) {
+		console.error('--annuler ne prend ni fichier, ni --complet, --sans-config ou --date-mise-a-jour : il annule la dernière livraison de la base.');
+		console.error(USAGE);
+		process.exit(2);
+	}
+	const report = await undoLatestRelease({
+		dbPath: databasePath(args.options.db),
+		dryRun: args.flags['dry-run'],
+		onWait: (holder) => console.error(waitMessage(holder))
+	});
+	const { text, exitCode } = formatUndoReport(report);
+	(report.ok ? process.stdout : process.stderr).write(text);
+	process.exit(exitCode);
+}
 if (args.help || args.positional.length === 0 || args.error) {
 	if (args.error) console.error(args.error);
 	console.error(USAGE);

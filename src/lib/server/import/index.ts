@@ -143,7 +143,7 @@ export function backupsOf(dbPath: string): string[] {
  * Online backup of the committed state, read through a second connection: the importing one holds
  * the write lock (nothing else can write meanwhile) but a backup made through it would be empty.
  */
-async function backup(dbPath: string, now: Date): Promise<string> {
+export async function backup(dbPath: string, now: Date): Promise<string> {
 	const dir = backupDir(dbPath);
 	mkdirSync(dir, { recursive: true });
 	const path = join(dir, `${storeName(dbPath)}-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
@@ -159,7 +159,7 @@ async function backup(dbPath: string, now: Date): Promise<string> {
 	return path;
 }
 
-function rotateBackups(dbPath: string, keep: number): void {
+export function rotateBackups(dbPath: string, keep: number): void {
 	const mine = backupsOf(dbPath);
 	for (const old of mine.slice(0, Math.max(0, mine.length - keep))) rmSync(join(backupDir(dbPath), old));
 }
