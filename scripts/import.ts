@@ -7,6 +7,7 @@
 import { databasePath } from '../src/lib/server/store';
 import { importRelease } from '../src/lib/server/import/index';
 import { waitMessage } from '../src/lib/server/import/lock';
+import { escapeControls, operatorError } from '../src/lib/server/import/operator-errors';
 import { formatReport, progressBar } from '../src/lib/server/import/report';
 import { formatUndoReport, undoLatestRelease } from '../src/lib/server/import/rollback';
 import { parseArgs } from './args';
@@ -35,14 +36,20 @@ if (args.help || args.positional.length === 0 || args.error) {
 	console.error(USAGE);
 	process.exit(args.help ? 0 : 2);
 }
+const dbPath = databasePath(args.options.db);
 const report = await importRelease(args.positional, {
-	dbPath: databasePath(args.options.db),
+	dbPath,
 	dryRun: args.flags['dry-run'],
 	complete: args.flags.complet,
 	withoutConfig: args.flags['sans-config'],
 	sourceUpdatedAt: args.options['date-mise-a-jour'] ?? null,
 	onWait: (holder) => console.error(waitMessage(holder)),
 	onProgress: process.stderr.isTTY ? progressBar(process.stderr) : undefined
+}).catch((error: unknown) => {
+	// The store failed (disk full, busy, unreadable): one line with the fix, not a stack trace.
+	console.error(escapeControls(operatorError(error, dbPath)));
+	if (process.env.BAROMETRE_DEBUG) console.error(error);
+	process.exit(1);
 });
 const { text, exitCode } = formatReport(report);
 (report.ok ? process.stdout : process.stderr).write(text);

@@ -99,6 +99,24 @@ class RowReader {
 		return (FORMULA_GUARD.test(text) ? text.slice(1) : text) || null;
 	}
 
+	/** An optional web address: only http(s), since pages render it as a link. */
+	url(name: string): string | null {
+		const text = this.text(name);
+		if (!text) return null;
+		let ok = false;
+		try {
+			const parsed = new URL(text);
+			ok = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '';
+		} catch {
+			ok = false;
+		}
+		if (!ok) {
+			this.problem(name, `${name} « ${text} » n'est pas une adresse web http(s)`, 'écrivez une adresse complète commençant par https:// (ou http://), ou laissez la cellule vide');
+			return null;
+		}
+		return text;
+	}
+
 	required(name: string, fix: string): string {
 		const value = this.text(name);
 		if (!value) this.problem(name, `${name} vide`, fix);
@@ -347,6 +365,7 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 				const cumul = r.text('cumulatif');
 				if (cumul !== '' && cumul !== 'oui' && cumul !== 'non') r.problem('cumulatif', `cumulatif « ${cumul} » inconnu`, 'écrivez oui ou non');
 				const updated = r.date('date_mise_a_jour', { allowEmpty: true });
+				const sourceUrl = r.url('url_source');
 				const orderText = r.text('ordre');
 				const order = orderText === '' ? 0 : Number(orderText);
 				if (!Number.isInteger(order)) r.problem('ordre', `ordre « ${orderText} » n'est pas un entier`, 'écrivez un entier (1 = indicateur principal)');
@@ -375,7 +394,7 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 					frequency: r.optional('frequence'),
 					producer,
 					licence,
-					sourceUrl: r.optional('url_source'),
+					sourceUrl,
 					sourceUpdatedAt: updated || null,
 					sourceIds: r.optional('source_id'),
 					note: r.optional('note'),
@@ -390,12 +409,13 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 				const title = r.required('titre', 'indiquez le titre du document');
 				const licence = r.required('licence', 'indiquez la licence ou les conditions de réutilisation');
 				const updated = r.date('date_mise_a_jour', { allowEmpty: true });
+				const url = r.url('url');
 				if (r.bad) return;
 				if (draft.sources.has(id)) {
 					r.problem('source_id', `source ${id} décrite deux fois`, 'gardez une seule ligne par source');
 					return;
 				}
-				draft.sources.set(id, { file: fileIndex, line: r.row.line, id, producer, title, url: r.optional('url'), licence, updatedAt: updated || null, note: r.optional('note'),
+				draft.sources.set(id, { file: fileIndex, line: r.row.line, id, producer, title, url, licence, updatedAt: updated || null, note: r.optional('note'),
 					absent: SOURCE_OPTIONAL.filter(([column]) => !r.columns.has(column)).map(([, field]) => field)
 				});
 			});

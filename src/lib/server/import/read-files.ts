@@ -18,6 +18,26 @@ export interface LoadedFile {
 	syntaxProblems: CsvProblem[];
 	/** Raw text, for YAML files. */
 	text: string;
+	/** Set when the bytes are not text the import reads (UTF-16, a spreadsheet): what they are. */
+	unreadable?: string;
+}
+
+/** Encodings and formats that decode into garbage as UTF-8 or Windows-1252: named, not guessed. */
+function unreadableAs(bytes: Uint8Array): string | null {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 ? 'UTF-32 (LE)' : 'UTF-16 (LE)';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (BE)';
+	if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'UTF-32 (BE)';
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'XLSX';
+	// Without a BOM: UTF-16 text puts a NUL beside nearly every ASCII character.
+	const sample = bytes.subarray(0, 4096);
+	let evenNul = 0;
+	let oddNul = 0;
+	for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+	const half = sample.length / 2;
+	if (half >= 4 && oddNul > half * 0.6) return 'UTF-16 (LE)';
+	if (half >= 4 && evenNul > half * 0.6) return 'UTF-16 (BE)';
+	if (evenNul + oddNul > 0) return 'binaire';
+	return null;
 }
 
 const DITP_DATA_HEADER = ['indic_id', 'enforce_zone_id', 'metric_enforce_date', 'maille', 'indic_vi', 'indic_va', 'indic_vc', 'indic_ta'];
@@ -73,6 +93,11 @@ function classifyHeader(header: string[]): { kind: FileKind; format: 'canonique'
 export function loadFile(path: string, display: string): LoadedFile {
 	const bytes = readFileSync(path);
 	const file: InputFile = { display, path, sha256: sha256(bytes), bytes: bytes.length, kind: null, format: null, rows: 0 };
+	const unreadable = unreadableAs(bytes);
+	if (unreadable) {
+		file.encoding = unreadable;
+		return { file, header: [], rows: [], syntaxProblems: [], text: '', unreadable };
+	}
 	const decoded = decodeBytes(bytes);
 	file.encoding = decoded.encoding + (decoded.hadBom ? ' (BOM)' : '');
 	if (basename(path) === 'config-viz.yml') {

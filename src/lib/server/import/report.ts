@@ -1,5 +1,6 @@
 /** The import command's printed summary, and its progress bar on a terminal. */
 import type { ImportReport } from './index';
+import { escapeControls } from './operator-errors';
 import { MAX_PROBLEMS } from './types';
 
 const n = (x: number) => x.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
@@ -14,7 +15,7 @@ export function formatReport(report: ImportReport): { text: string; exitCode: nu
 			lines.push(`… et ${n(report.problemCount - report.problems.length)} autres problèmes (seuls les ${MAX_PROBLEMS} premiers sont listés).`);
 		}
 		lines.push(`Import refusé : ${n(report.problemCount)} problème(s). Rien n'a été écrit dans la base.`);
-		return { text: lines.join('\n') + '\n', exitCode: 1 };
+		return { text: lines.map(escapeControls).join('\n') + '\n', exitCode: 1 };
 	}
 	lines.push(
 		report.dryRun
@@ -53,7 +54,7 @@ export function formatReport(report: ImportReport): { text: string; exitCode: nu
 	lines.push('  ' + c('entités', report.entities));
 	const m = report.metadata;
 	lines.push(`  indicateurs : ${m.indicatorsNew} nouveaux, ${m.indicatorsUpdated} mis à jour ; sources : ${m.sourcesNew} nouvelles, ${m.sourcesUpdated} mises à jour`);
-	return { text: lines.join('\n') + '\n', exitCode: 0 };
+	return { text: lines.map(escapeControls).join('\n') + '\n', exitCode: 0 };
 }
 
 function pad(cells: string[]): string {

@@ -61,6 +61,18 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 	for (const item of loaded) {
 		const index = draft.files.push(item.file) - 1;
 		const { kind } = item.file;
+		if (item.unreadable) {
+			const fix =
+				item.unreadable === 'XLSX'
+					? 'enregistrez la feuille au format CSV UTF-8 (Fichier › Enregistrer sous › CSV UTF-8)'
+					: item.unreadable === 'binaire'
+						? 'donnez un fichier CSV (texte), ou retirez ce fichier de la livraison'
+						: 'enregistrez-le en UTF-8 (dans un tableur : CSV UTF-8 ; ou iconv -f UTF-16 -t UTF-8)';
+			const what =
+				item.unreadable === 'XLSX' ? 'classeur Excel (XLSX), pas un fichier CSV' : item.unreadable === 'binaire' ? 'fichier binaire (octets nuls), pas un fichier CSV' : `fichier encodé en ${item.unreadable}, que l'import ne lit pas`;
+			addProblem(draft, index, { line: 1, column: 1, message: what, fix });
+			continue;
+		}
 		if (item.file.bytes === 0 || (kind !== 'ditp-config' && item.header.length === 0)) {
 			addProblem(draft, index, { line: 1, column: 1, message: 'fichier vide', fix: "ajoutez une ligne d'en-tête et des données, ou retirez le fichier" });
 			continue;
