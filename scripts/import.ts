@@ -12,6 +12,15 @@ import { formatReport, progressBar } from '../src/lib/server/import/report';
 import { formatUndoReport, undoLatestRelease } from '../src/lib/server/import/rollback';
 import { parseArgs } from './args';
 
+/** The store failed (disk full, busy, unreadable): one line with the fix, not a stack trace. */
+function storeFailed(dbPath: string): (error: unknown) => never {
+	return (error) => {
+		console.error(escapeControls(operatorError(error, dbPath)));
+		if (process.env.BAROMETRE_DEBUG) console.error(error);
+		process.exit(1);
+	};
+}
+
 const USAGE = `Usage : npm run import -- [--dry-run] [--complet] [--sans-config] [--db CHEMIN] [--date-mise-a-jour AAAA-MM-JJ] <fichier-ou-dossier>...
         npm run import -- --annuler [--dry-run] [--db CHEMIN]   (annule la dernière livraison)`;
 
@@ -26,7 +35,7 @@ if (args.flags.annuler && !args.help && !args.error) {
 		dbPath: databasePath(args.options.db),
 		dryRun: args.flags['dry-run'],
 		onWait: (holder) => console.error(waitMessage(holder))
-	});
+	}).catch(storeFailed(databasePath(args.options.db)));
 	const { text, exitCode } = formatUndoReport(report);
 	(report.ok ? process.stdout : process.stderr).write(text);
 	process.exit(exitCode);
@@ -45,12 +54,7 @@ const report = await importRelease(args.positional, {
 	sourceUpdatedAt: args.options['date-mise-a-jour'] ?? null,
 	onWait: (holder) => console.error(waitMessage(holder)),
 	onProgress: process.stderr.isTTY ? progressBar(process.stderr) : undefined
-}).catch((error: unknown) => {
-	// The store failed (disk full, busy, unreadable): one line with the fix, not a stack trace.
-	console.error(escapeControls(operatorError(error, dbPath)));
-	if (process.env.BAROMETRE_DEBUG) console.error(error);
-	process.exit(1);
-});
+}).catch(storeFailed(dbPath));
 const { text, exitCode } = formatReport(report);
 (report.ok ? process.stdout : process.stderr).write(text);
 process.exit(exitCode);
