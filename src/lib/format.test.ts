@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	revisionDecimals,
 	MINUS,
 	MISSING,
 	MISSING_LABEL,
@@ -201,5 +202,15 @@ describe('sorting and search', () => {
 		expect(matchesSearch('Seine-Saint-Denis', 'saint denis')).toBe(true);
 		expect(matchesSearch('Corrèze', 'creuse')).toBe(false);
 		expect(matchesSearch('Corrèze', '')).toBe(true);
+	});
+});
+
+describe('revisionDecimals', () => {
+	it('shows both sides of a revision, a floating-point artefact read as published', () => {
+		expect(revisionDecimals(60.82800000000001, 60.83)).toBe(3);
+		expect(formatPercent(60.82800000000001, { decimals: revisionDecimals(60.82800000000001, 60.83) })).toBe(`60,828${UNIT_SEPARATOR}%`);
+		expect(revisionDecimals(4.3, 4.4)).toBe(1);
+		expect(revisionDecimals(12, 15)).toBe(0);
+		expect(revisionDecimals(0.1234567891, 1)).toBe(6);
 	});
 });

@@ -280,3 +280,11 @@ export function normalizeSearch(text: string): string {
 export function matchesSearch(text: string, query: string): boolean {
 	return normalizeSearch(text).includes(normalizeSearch(query));
 }
+
+/**
+ * Decimals that show both sides of a revision as published, read to 12 significant digits so a
+ * floating-point artefact is not taken for data: `60.82800000000001` and `60.83` → 3. At most 6.
+ */
+export function revisionDecimals(...values: number[]): number {
+	return Math.min(6, Math.max(0, ...values.map((v) => (String(Number(v.toPrecision(12))).split('.')[1] ?? '').length)));
+}

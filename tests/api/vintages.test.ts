@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv/read';
 import { writeValuesCsv } from '../../src/lib/server/export';
 import { importRelease } from '../../src/lib/server/import/index';
+import { largestRevisions } from '../../src/lib/server/queries/vintages';
 import { ARTEFACT, RELEASE_DATES, REVISED, twoDitpReleases } from '../helpers/ditp-release';
 import { tmpDir } from '../helpers/tmp';
 import { api, unzipText } from './helpers';
@@ -155,6 +156,16 @@ describe('changements.csv', () => {
 			expect(r.json().erreur).toMatch(/Livraison « .* » introuvable/);
 		}
 		expect((await api('/api/v1/releases/2/changements.csv?x=1')).status).toBe(400);
+	});
+
+	it('the largest revisions of a release come first, relative to the old value (the page’s list)', () => {
+		const client = new Database(store, { readonly: true });
+		const largest = largestRevisions(client, 2);
+		client.close();
+		expect(largest.map((r) => [r.indicator, r.territory, r.date, r.old, r.new])).toEqual([
+			[REVISED.indicator, 'FR', REVISED.date, Number(REVISED.first), Number(REVISED.revised)],
+			[ARTEFACT.indicator, 'D01', ARTEFACT.date, Number(ARTEFACT.first), Number(ARTEFACT.revised)]
+		]);
 	});
 
 	it('/releases gives each release’s counts and its changes’ address', async () => {

@@ -46,12 +46,15 @@ export class ResponseCache {
 
 	/** `compress: false` for bodies already compressed (zip): served as they are. */
 	set(key: string, status: number, headers: [string, string][], body: Buffer, { compress = true } = {}): CachedResponse {
+		// Bodies over 1 MB (a release's changes, a large indicator's values) compress at lower levels:
+		// brotli 10 is about ten times slower than brotli 5 on such a body, for a few % of size.
+		const large = body.length > 1 << 20;
 		const entry: CachedResponse = {
 			status,
 			headers,
 			body,
-			gzip: compress ? gzipSync(body, { level: 9 }) : null,
-			brotli: compress ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 10 } }) : null,
+			gzip: compress ? gzipSync(body, { level: large ? 6 : 9 }) : null,
+			brotli: compress ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 5 : 10 } }) : null,
 			etag: `"${createHash('sha1').update(body).digest('base64url')}"`
 		};
 		const size = body.length + (entry.gzip?.length ?? 0) + (entry.brotli?.length ?? 0);

@@ -1,0 +1,2 @@
+// A document page with nothing to hydrate.
+export const csr = false;
