@@ -132,7 +132,7 @@ describe('policy pages', () => {
 			const listed = [...html.matchAll(/<h3[^>]*><a href="\/indicateurs\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
 			expect(listed.sort(), pid).toEqual([...codes].sort());
 		}
-	});
+	}, 240_000);
 
 	it('CH-080 (pass Culture): national value and target, territorial counts, the map of its headline indicator', async () => {
 		const page = await open('/politiques/CH-080');
@@ -180,5 +180,113 @@ describe('accessibility of the new pages', () => {
 				expect(await axeViolations(page)).toEqual([]);
 			});
 		}
+	}
+});
+
+describe('one search for everything', () => {
+	/** The header combobox, hydrated, with the suggestions for `query`. */
+	async function suggest(query: string, width = 1280): Promise<{ page: Page; groups: Record<string, string[]> }> {
+		const page = await newPage({ width });
+		await page.goto(baseUrl() + '/');
+		const input = page.locator('header [role="combobox"]');
+		await input.waitFor();
+		await input.fill(query);
+		await page.locator('header [role="status"]', { hasText: 'trouvé' }).waitFor();
+		const groups: Record<string, string[]> = {};
+		for (const group of await page.locator('header [role="listbox"] [role="group"]').all()) {
+			const name = plain(await page.locator(`[id="${await group.getAttribute('aria-labelledby')}"]`).textContent());
+			groups[name] = (await group.getByRole('option').allTextContents()).map(plain);
+		}
+		return { page, groups };
+	}
+
+	it('« pass culture » suggests the pass Culture policy, and Entrée on it opens its page', async () => {
+		const { page, groups } = await suggest('pass culture');
+		expect(groups['Politiques']).toContain('Poursuivre le déploiement du Pass Culture — Politiques prioritaires (2023 et après)');
+		const input = page.locator('header [role="combobox"]');
+		const index = (await page.locator('header [role="option"]').allTextContents()).map(plain).findIndex((t) => t.startsWith('Poursuivre le déploiement du Pass Culture'));
+		for (let i = 0; i <= index; i++) await input.press('ArrowDown');
+		await input.press('Enter');
+		await page.waitForURL('**/politiques/CH-080');
+	});
+
+	it('« logements sociaux » suggests an indicator about social housing, « 13001 » a territory (Marseille, Bouches-du-Rhône)', async () => {
+		const housing = await suggest('logements sociaux');
+		const names = storeQuery<{ name: string }>(`SELECT name FROM indicators WHERE name LIKE '%logement%social%' OR name LIKE '%logements sociaux%'`).map((r) => r.name);
+		expect(names.length).toBeGreaterThan(0);
+		expect(housing.groups['Indicateurs'].some((label) => names.some((n) => label.startsWith(n)))).toBe(true);
+		const postal = await suggest('13001', 375);
+		expect(postal.groups['Territoires'][0]).toMatch(/^Marseille.*Bouches-du-Rhône/);
+	});
+
+	it('has no axe-core violations with grouped suggestions open', async () => {
+		const { page } = await suggest('culture');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('/recherche?q= without JavaScript lists policies, indicators and territories by kind', async () => {
+		const page = await newPage({ javaScript: false });
+		await page.goto(baseUrl() + '/recherche?q=' + encodeURIComponent('pass culture'));
+		expect(await page.locator('#resultats-politique ~ ul a[href="/politiques/CH-080"]').count()).toBe(1);
+		expect(await page.locator('main a[href="/indicateurs/IND-200"]').count()).toBe(1);
+		await page.goto(baseUrl() + '/recherche?q=Logements');
+		expect(await page.locator('#resultats-indicateur').count()).toBe(1);
+		expect((await fetch(baseUrl() + '/recherche/suggestions.json?q=a&portee=x')).status).toBe(400);
+	});
+});
+
+describe('catalogue of indicators', () => {
+	it('/indicateurs lists every indicator of the store once, each linked, with its levels and date', async () => {
+		const page = await open('/indicateurs');
+		const store = storeQuery<{ code: string }>('SELECT code FROM indicators').map((r) => r.code);
+		const listed = await page.locator('li.indicateur').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+		expect(listed.length).toBe(store.length);
+		expect([...listed].sort()).toEqual([...store].sort());
+		expect(plain(await page.locator('#compte').textContent())).toBe(`${store.length} indicateurs.`);
+		const item = plain(await page.locator('li.indicateur[data-code="IND-200"]').textContent());
+		expect(item).toContain('France, Régions, Départements');
+		expect(item).toContain('Dernière valeur : mai 2024');
+	});
+
+	it('filters by text, family, theme and level with a GET form, without JavaScript', async () => {
+		const page = await newPage({ javaScript: false });
+		await page.goto(baseUrl() + '/indicateurs');
+		await page.locator('#filtre-q').fill('logements');
+		await page.locator('#filtre-maille').selectOption('departement');
+		await page.getByRole('button', { name: 'Filtrer' }).click();
+		await page.waitForURL('**/indicateurs?q=logements**');
+		const codes = await page.locator('li.indicateur').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+		expect(codes.length).toBeGreaterThan(0);
+		const withDepartements = new Set(
+			storeQuery<{ code: string }>(
+				`SELECT DISTINCT i.code FROM indicators i JOIN observations o ON o.indicator_id = i.id JOIN territories t ON t.id = o.territory_id WHERE t.level = 'departement'`
+			).map((r) => r.code)
+		);
+		for (const code of codes) expect(withDepartements.has(code!), code!).toBe(true);
+		const [{ n }] = storeQuery<{ n: number }>(
+			`SELECT count(*) AS n FROM indicators i JOIN policies p ON p.id = i.policy_id WHERE p.family_id = 'barometre-2017-2022'`
+		);
+		await page.goto(baseUrl() + '/indicateurs?famille=barometre-2017-2022');
+		expect(await page.locator('li.indicateur').count()).toBe(n);
+		await page.goto(baseUrl() + '/indicateurs?theme=culture');
+		expect(await page.locator('li.indicateur[data-code="IND-200"]').count()).toBe(1);
+		expect((await fetch(baseUrl() + '/indicateurs?maille=commune')).status).toBe(400);
+		expect((await fetch(baseUrl() + '/indicateurs?theme=inconnu')).status).toBe(400);
+	});
+
+	for (const width of WIDTHS) {
+		it(`at ${width} px no list is wider than its container`, async () => {
+			const page = await open('/indicateurs', width);
+			expect(await overflowing(page, 'main ul')).toEqual([]);
+		});
+	}
+
+	for (const scheme of ['light', 'dark'] as const) {
+		it(`/indicateurs and /recherche have no axe-core violations (${scheme})`, async () => {
+			for (const path of ['/indicateurs?theme=culture', '/recherche?q=logement']) {
+				const page = await open(path, 1280, scheme);
+				expect(await axeViolations(page), path).toEqual([]);
+			}
+		});
 	}
 });

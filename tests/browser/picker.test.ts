@@ -103,7 +103,7 @@ describe('picker with JavaScript', () => {
 		await typeAndWait(page, 'Ajaccio', AJACCIO);
 		expect(await input.getAttribute('aria-expanded')).toBe('true');
 		expect(await options(page).allTextContents()).toEqual([AJACCIO]);
-		expect(plain(await status(page).textContent())).toBe('1 territoire trouvé. Flèches haut et bas pour parcourir, Entrée pour ouvrir.');
+		expect(plain(await status(page).textContent())).toBe('1 résultat trouvé. Flèches haut et bas pour parcourir, Entrée pour ouvrir.');
 
 		await input.press('ArrowDown');
 		const active = await input.getAttribute('aria-activedescendant');
@@ -128,7 +128,7 @@ describe('picker with JavaScript', () => {
 		await typeAndWait(page, 'corse', CORSE[0]);
 		const labels = await options(page).allTextContents();
 		expect(labels.slice(0, 3)).toEqual(CORSE);
-		expect(plain(await status(page).textContent())).toMatch(/^\d+ territoires trouvés/);
+		expect(plain(await status(page).textContent())).toMatch(/^\d+ résultats trouvés/);
 
 		const input = combobox(page);
 		const selected = async () => plain(await page.locator(`[id="${await input.getAttribute('aria-activedescendant')}"]`).textContent());

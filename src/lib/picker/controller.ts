@@ -139,15 +139,15 @@ export function activeDescendant<T>(state: PickerState<T>, optionId: (index: num
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
 /**
- * What the polite live region says once an answer is in: the number of results and how to use
- * them. Empty while nothing has been asked.
+ * What the polite live region says once an answer is in: the number of results (`noun`: what is
+ * counted, singular and plural) and how to use them. Empty while nothing has been asked.
  */
-export function announcement<T>(state: PickerState<T>): string {
+export function announcement<T>(state: PickerState<T>, noun: readonly [string, string] = ['territoire', 'territoires']): string {
 	if (state.resultsFor === null || state.resultsFor !== state.query) return '';
 	if (state.failed) return 'La recherche est momentanément indisponible. Appuyez sur Entrée pour lancer la recherche.';
 	const n = state.options.length;
-	if (n === 0) return `Aucun territoire trouvé pour « ${state.query.trim()} ».`;
-	const found = `${state.total} ${plural(state.total, 'territoire trouvé', 'territoires trouvés')}`;
+	if (n === 0) return `Aucun ${noun[0]} trouvé pour « ${state.query.trim()} ».`;
+	const found = `${state.total} ${plural(state.total, `${noun[0]} trouvé`, `${noun[1]} trouvés`)}`;
 	const shown = state.total > n ? `, ${n} ${plural(n, 'affiché', 'affichés')}` : '';
 	return `${found}${shown}. Flèches haut et bas pour parcourir, Entrée pour ouvrir.`;
 }

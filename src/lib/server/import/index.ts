@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWritableStore } from '../store';
 import { diffRelease, writeRelease, type DiffResult } from './apply';
+import { rebuildSearchIndex } from './search-index';
 import type { Problem } from './types';
 import { keepStored } from './keep-stored';
 import { acquireImportLock, type LockHolder } from './lock';
@@ -94,6 +95,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (hasData) backupPath = await backup(options.dbPath, now);
 		lap('sauvegarde');
 		const { releaseId } = writeRelease(client, draft, diff, { importedAt: now.toISOString(), sourceUpdatedAt }, options.onProgress);
+		rebuildSearchIndex(client);
 		client.exec('COMMIT');
 		committed = true;
 		lap('écriture');

@@ -41,7 +41,8 @@ describe('allPolicies', () => {
 			levels: ['national', 'region', 'departement']
 		});
 		expect(p1.indicators[0].rate).toBeCloseTo(60);
-		expect(p1.indicators[1]).toMatchObject({ latest: null, status: null, levels: ['departement'] });
+		expect(p1.indicators[1]).toMatchObject({ latest: null, status: null, levels: ['departement'], lastDate: '2023' });
+		expect(p1.indicators[0].lastDate).toBe('2024-01');
 	});
 });
 

@@ -38,6 +38,8 @@ export interface IndicatorItem extends NationalStanding {
 	producer: string;
 	licence: string;
 	sourceUpdatedAt: string | null;
+	/** Date of the latest dated value at any level (null when there is none). */
+	lastDate: string | null;
 }
 
 export interface PolicyItem {
@@ -69,6 +71,7 @@ interface Row {
 	policyThemeName: string | null;
 	themeId: string | null;
 	themeName: string | null;
+	lastDate: string | null;
 	national: number;
 	region: number;
 	departement: number;
@@ -81,19 +84,29 @@ const LEVEL_EXISTS = (level: Level) =>
 
 /** Every policy (families in the site's order, then by theme and name), with its indicators. */
 export function allPolicies(client: Database.Database): PolicyItem[] {
+	return readPolicies(client, null);
+}
+
+export function findPolicy(client: Database.Database, id: string): PolicyItem | null {
+	return readPolicies(client, id)[0] ?? null;
+}
+
+function readPolicies(client: Database.Database, policyId: string | null): PolicyItem[] {
 	const rows = client
 		.prepare(
 			`SELECT i.id, i.code, i.name, i.description, i.unit, i.direction, i.producer, i.licence, i.source_updated_at AS sourceUpdatedAt,
 			   p.id AS policyId, p.name AS policyName, p.axis, f.id AS familyId, f.name AS familyName,
 			   pt.id AS policyThemeId, pt.name AS policyThemeName, th.id AS themeId, th.name AS themeName,
+			   (SELECT max(o.date) FROM observations o WHERE o.indicator_id = i.id AND o.date <> '') AS lastDate,
 			   ${LEVEL_EXISTS('national')} AS national, ${LEVEL_EXISTS('region')} AS region, ${LEVEL_EXISTS('departement')} AS departement
 			 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
 			 LEFT JOIN themes pt ON pt.id = p.theme_id
 			 LEFT JOIN themes th ON th.id = coalesce(i.theme_id, p.theme_id)
+			 WHERE ? IS NULL OR p.id = ?
 			 ORDER BY f.sort_order, f.id, pt.name, p.name, i.sort_order, i.code`
 		)
-		.all() as Row[];
-	const standing = nationalStandings(client);
+		.all(policyId, policyId) as Row[];
+	const standing = nationalStandings(client, policyId);
 	const policies = new Map<string, PolicyItem>();
 	for (const r of rows) {
 		let policy = policies.get(r.policyId);
@@ -120,6 +133,7 @@ export function allPolicies(client: Database.Database): PolicyItem[] {
 			producer: r.producer,
 			licence: r.licence,
 			sourceUpdatedAt: r.sourceUpdatedAt,
+			lastDate: r.lastDate,
 			...(standing.get(r.id)?.(r.direction) ?? EMPTY)
 		});
 	}
@@ -127,26 +141,22 @@ export function allPolicies(client: Database.Database): PolicyItem[] {
 	return [...policies.values()].sort((a, b) => familyRank(a.family.id) - familyRank(b.family.id));
 }
 
-export function findPolicy(client: Database.Database, id: string): PolicyItem | null {
-	// The whole list is small (about 120 policies) and computed in a few milliseconds.
-	return allPolicies(client).find((p) => p.id === id) ?? null;
-}
-
 const EMPTY: NationalStanding = { latest: null, baseline: null, target: null, rate: null, status: null };
 
 /** For each indicator with national figures, a function of its direction giving its standing. */
-function nationalStandings(client: Database.Database): Map<number, (direction: Direction) => NationalStanding> {
+function nationalStandings(client: Database.Database, policyId: string | null): Map<number, (direction: Direction) => NationalStanding> {
+	const ofPolicy = `(? IS NULL OR indicator_id IN (SELECT id FROM indicators WHERE policy_id = ?))`;
 	const values = client
 		.prepare(
-			`SELECT o.indicator_id AS id, o.date, o.value, o.qualifier FROM observations o
-			 WHERE o.territory_id = (SELECT id FROM territories WHERE code = 'FR')`
+			`SELECT indicator_id AS id, date, value, qualifier FROM observations
+			 WHERE territory_id = (SELECT id FROM territories WHERE code = 'FR') AND ${ofPolicy}`
 		)
-		.all() as { id: number; date: string; value: number; qualifier: string | null }[];
+		.all(policyId, policyId) as { id: number; date: string; value: number; qualifier: string | null }[];
 	const targets = client
 		.prepare(
-			`SELECT indicator_id AS id, kind, date, value FROM targets WHERE territory_id = (SELECT id FROM territories WHERE code = 'FR')`
+			`SELECT indicator_id AS id, kind, date, value FROM targets WHERE territory_id = (SELECT id FROM territories WHERE code = 'FR') AND ${ofPolicy}`
 		)
-		.all() as { id: number; kind: 'initiale' | 'cible'; date: string; value: number }[];
+		.all(policyId, policyId) as { id: number; kind: 'initiale' | 'cible'; date: string; value: number }[];
 	const byIndicator = new Map<number, { series: Point[]; baselines: DatedValue[]; targets: DatedValue[] }>();
 	const entry = (id: number) => {
 		let e = byIndicator.get(id);
