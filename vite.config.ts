@@ -15,11 +15,12 @@ export default defineConfig({
 				test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/import/**/*.test.ts', 'tests/api/**/*.test.ts'], environment: 'node' }
 			},
 			{
-				// Real Chromium against the built site on the seeded store (built once in global setup).
+				// Real Chromium, and plain HTTP clients (tests/server), against the built site on the seeded
+				// store (built once in global setup).
 				extends: true,
 				test: {
 					name: 'browser',
-					include: ['tests/browser/**/*.test.ts'],
+					include: ['tests/browser/**/*.test.ts', 'tests/server/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/browser/global-setup.ts'],
 					fileParallelism: false

@@ -79,7 +79,7 @@ const rankOf = (mine: number, others: number[], direction: string) => 1 + others
 
 function expectCommonHeaders(headers: Headers) {
 	expect(headers.get('access-control-allow-origin')).toBe('*');
-	expect(headers.get('cache-control')).toBe('public, max-age=300');
+	expect(headers.get('cache-control')).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=600');
 	expect(headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
 	expect(headers.get('last-modified')).toBe(new Date(importedAt()).toUTCString());
 	expect(headers.get('link')).toBe(`<${ETALAB_URL}>; rel="license"`);

@@ -30,7 +30,7 @@ const importedAt = () => one<{ t: string }>('SELECT imported_at AS t FROM releas
 
 function expectCommonHeaders(headers: Headers) {
 	expect(headers.get('access-control-allow-origin')).toBe('*');
-	expect(headers.get('cache-control')).toBe('public, max-age=300');
+	expect(headers.get('cache-control')).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=600');
 	expect(headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
 	expect(headers.get('last-modified')).toBe(new Date(importedAt()).toUTCString());
 }

@@ -98,7 +98,7 @@ describe('export.zip', () => {
 		expect(r.headers.get('content-type')).toBe('application/zip');
 		expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="barometre-donnees-\d{4}-\d{2}-\d{2}\.zip"$/);
 		expect(r.headers.get('link')).toBe('<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>; rel="license"');
-		expect(r.headers.get('cache-control')).toBe('public, max-age=300');
+		expect(r.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=600');
 	});
 
 	it('has every row of the store', () => {

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pickEncoding, ResponseCache } from './response-cache';
+import { encodedEtag, pickEncoding, ResponseCache } from './response-cache';
 
 describe('ResponseCache', () => {
 	it('keeps compressed copies that decompress to the page, until the store version changes', () => {
@@ -42,5 +42,22 @@ describe('ResponseCache', () => {
 		expect(pickEncoding('gzip, deflate, br')).toBe('br');
 		expect(pickEncoding('gzip')).toBe('gzip');
 		expect(pickEncoding(null)).toBeNull();
+	});
+
+	it('honours q-values: a refused coding (q=0, or * at 0) is never sent', () => {
+		expect(pickEncoding('br;q=0, gzip;q=0')).toBeNull();
+		expect(pickEncoding('br;q=0, gzip')).toBe('gzip');
+		expect(pickEncoding('gzip;q=0.5, br;q=0.000')).toBe('gzip');
+		expect(pickEncoding('*')).toBe('br');
+		expect(pickEncoding('gzip, *;q=0')).toBe('gzip');
+		expect(pickEncoding('identity')).toBeNull();
+		expect(pickEncoding('BR;Q=1')).toBe('br');
+		expect(pickEncoding('deflate, x-gzip')).toBe('gzip');
+	});
+
+	it('gives each encoding its own ETag', () => {
+		expect(encodedEtag('"abc"', null)).toBe('"abc"');
+		expect(encodedEtag('"abc"', 'br')).toBe('"abc-br"');
+		expect(encodedEtag('"abc"', 'gzip')).toBe('"abc-gzip"');
 	});
 });

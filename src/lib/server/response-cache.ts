@@ -70,10 +70,28 @@ export class ResponseCache {
 	}
 }
 
-/** Picks the best encoding the client accepts. */
-export function pickEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {
-	const accepted = (acceptEncoding ?? '').toLowerCase();
-	if (/\bbr\b/.test(accepted)) return 'br';
-	if (/\bgzip\b/.test(accepted)) return 'gzip';
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The best encoding the client accepts (RFC 9110 §12.5.3): brotli, then gzip, each unless its
+ * q-value (or that of `*`) is 0; null for the identity body.
+ */
+export function pickEncoding(acceptEncoding: string | null): Encoding | null {
+	const q = new Map<string, number>();
+	for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+		const [coding, ...params] = part.split(';').map((p) => p.trim());
+		if (!coding) continue;
+		const qParam = params.find((p) => p.startsWith('q='));
+		const value = qParam ? Number(qParam.slice(2)) : 1;
+		q.set(coding === 'x-gzip' ? 'gzip' : coding, Number.isFinite(value) ? value : 0);
+	}
+	const accepts = (coding: Encoding) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
+	if (accepts('br')) return 'br';
+	if (accepts('gzip')) return 'gzip';
 	return null;
+}
+
+/** Each encoding is its own representation with its own validator: `"…"`, `"…-br"`, `"…-gzip"`. */
+export function encodedEtag(etag: string, encoding: Encoding | null): string {
+	return encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag;
 }

@@ -3,10 +3,11 @@
  * read-only CORS, licence links. Handlers build a `Representation`; `represent` turns it into
  * the response for the request at hand.
  *
- * The ETag is the one `hooks.server.ts` computes for its per-release cache (SHA-1 of the body,
- * base64url, quoted), so a client revalidates the same way whether the cache answered or not.
+ * The ETag is the one `hooks.server.ts` computes for its per-release cache for the identity body
+ * (SHA-1 of the body, base64url, quoted; the cache adds `-br`, `-gzip` for compressed bodies).
  */
 import { createHash } from 'node:crypto';
+import { cacheControl } from '../http-policy';
 
 /** A refusal the client can fix: 400 names the parameter; 404, 405, 414 have none. */
 export class ApiError extends Error {
@@ -20,7 +21,8 @@ export class ApiError extends Error {
 }
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
-export const CACHE_CONTROL = 'public, max-age=300';
+/** The site's caching policy (browsers, nginx, CDN): the API is cached like the pages. */
+export const CACHE_CONTROL = cacheControl();
 
 const CORS: Record<string, string> = {
 	'access-control-allow-origin': '*',

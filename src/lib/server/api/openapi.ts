@@ -483,7 +483,7 @@ export const OPENAPI_DOCUMENT = {
 		headers: {
 			ETag: { description: 'Empreinte du contenu.', schema: { type: 'string' } },
 			'Last-Modified': { description: 'Date du dernier import de données.', schema: { type: 'string' } },
-			'Cache-Control': { description: 'public, max-age=300', schema: { type: 'string' } },
+			'Cache-Control': { description: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600 (caches partagés : 5 minutes, puis revalidation)', schema: { type: 'string' } },
 			'Access-Control-Allow-Origin': { description: '*', schema: { type: 'string' } },
 			'Content-Disposition': { description: 'Nom du fichier téléchargé, ex. IND-200-valeurs.csv.', schema: { type: 'string' } },
 			Link: { description: 'Licence des données : <…>; rel="license".', schema: { type: 'string' } }
