@@ -3,7 +3,11 @@
  *  (a) loads `/` and an indicator page in Debian's Chromium and sums the compressed bytes
  *      transferred, by kind (HTML, JS, CSS, data, fonts, other);
  *  (b) measures requests/s and p50/p99 latency at 50 connections (autocannon) for a département
- *      page and an indicator page, next to nginx serving a static file of the same bytes.
+ *      page and an indicator page, next to nginx serving a static file of the same bytes;
+ *  (c) hostile cases: a cached page alone, then beside one client requesting distinct uncached
+ *      /comparer URLs as fast as it can; 50 connections of distinct cold URLs (timeouts, and the
+ *      time `/` takes meanwhile);
+ *  (d) the cached page through deploy/nginx.conf (TLS, nginx cache) in front of the app.
  * Loopback only; bounded in time. nginx comes from Debian (`apt-get install nginx`).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +17,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
+import Database from 'better-sqlite3';
 import { seedStore } from '../src/lib/server/import/seed';
+import { startNginx } from './nginx-local';
 import { parseArgs } from './args';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['no-build'], options: ['duration', 'connections'] });
@@ -21,6 +27,7 @@ const DURATION = Number(args.options.duration ?? 10);
 const CONNECTIONS = Number(args.options.connections ?? 50);
 const PORT = 4310;
 const NGINX_PORT = 4311;
+const PROXY_PORTS = [4312, 4313];
 const PAGES = { home: '/', indicator: '/indicateurs/IND-200', departement: '/territoires/departements/2A' };
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
@@ -64,13 +71,80 @@ async function transferred(url: string): Promise<Record<string, number>> {
 	return sizes;
 }
 
-async function load(url: string, headers: Record<string, string>) {
-	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+async function load(url: string, headers: Record<string, string>, options: Partial<autocannon.Options> = {}) {
+	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, ...options });
 	return {
 		rps: result.requests.average,
 		p50: result.latency.p50,
 		p99: result.latency.p99,
-		errors: result.errors + result.timeouts + result.non2xx
+		errors: result.errors + result.timeouts + result.non2xx,
+		timeouts: result.timeouts,
+		non2xx: result.non2xx,
+		statuses: { '2xx': result['2xx'], '5xx': result['5xx'] }
+	};
+}
+
+/** Distinct comparison URLs nobody asked for yet: pairs and triples of territories, in order. */
+function* coldComparisons(codes: string[]): Generator<string> {
+	for (let i = 0; i < codes.length; i++)
+		for (let j = i + 1; j < codes.length; j++) {
+			yield `/comparer?t=${codes[i]},${codes[j]}`;
+			for (let k = j + 1; k < codes.length; k++) yield `/comparer?t=${codes[i]},${codes[j]},${codes[k]}`;
+		}
+}
+
+/** One client fetching distinct uncached URLs back to back until `stop()`; counts answers by status. */
+function coldClient(base: string, urls: Iterator<string>) {
+	const counts: Record<number, number> = {};
+	let stopped = false;
+	const done = (async () => {
+		while (!stopped) {
+			const next = urls.next();
+			if (next.done) break;
+			try {
+				const res = await fetch(base + next.value, { headers: { 'accept-encoding': 'br' } });
+				await res.arrayBuffer();
+				counts[res.status] = (counts[res.status] ?? 0) + 1;
+			} catch {
+				counts[0] = (counts[0] ?? 0) + 1;
+			}
+		}
+	})();
+	return {
+		stop: async () => {
+			stopped = true;
+			await done;
+			return counts;
+		}
+	};
+}
+
+/** Times `/` every 250 ms until `stop()`: the worst and the 99th percentile, in ms. */
+function probe(url: string) {
+	const times: number[] = [];
+	let failures = 0;
+	let stopped = false;
+	const done = (async () => {
+		while (!stopped) {
+			const start = performance.now();
+			try {
+				const res = await fetch(url, { headers: { 'accept-encoding': 'br' }, signal: AbortSignal.timeout(10_000) });
+				await res.arrayBuffer();
+				if (res.status !== 200) failures++;
+			} catch {
+				failures++;
+			}
+			times.push(performance.now() - start);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	})();
+	return {
+		stop: async () => {
+			stopped = true;
+			await done;
+			const sorted = [...times].sort((a, b) => a - b);
+			return { max: sorted.at(-1) ?? 0, p99: sorted[Math.floor(0.99 * (sorted.length - 1))] ?? 0, count: times.length, failures };
+		}
 	};
 }
 
@@ -137,6 +211,40 @@ http { access_log off; sendfile on; keepalive_requests 100000; client_body_temp_
 			`  ${name.padEnd(40)} ${kb(size).padStart(8)} : ${fmt(app.rps)} req/s, p50 ${app.p50} ms, p99 ${app.p99} ms, erreurs ${app.errors}` +
 				(nginx ? ` | nginx même octets : ${fmt(nginx.rps)} req/s, p99 ${nginx.p99} ms → ${((100 * app.rps) / nginx.rps).toFixed(1)} %` : '')
 		);
+	}
+
+	// (c) Hostile cases.
+	const codes = (new Database(db, { readonly: true }).prepare("SELECT code FROM territories WHERE level != 'national' ORDER BY code").pluck().all() as string[]).slice(0, 60);
+	const cold = coldComparisons(codes);
+	const cachedPath = PAGES.indicator;
+	console.log(`\n(c) Cas hostiles (serveur Node, ${CONNECTIONS} connexions, ${DURATION} s) :`);
+	const alone = await load(base + cachedPath, headers);
+	const client = coldClient(base, cold);
+	const beside = await load(base + cachedPath, headers);
+	const coldCounts = await client.stop();
+	console.log(`  page en cache ${cachedPath} seule : ${fmt(alone.rps)} req/s, p99 ${alone.p99} ms`);
+	console.log(
+		`  la même, à côté d’un client qui demande des /comparer jamais vus : ${fmt(beside.rps)} req/s (${((100 * beside.rps) / alone.rps).toFixed(0)} %), p99 ${beside.p99} ms, erreurs ${beside.errors} ; client froid : ${Object.entries(coldCounts).map(([k, v]) => `${k} × ${v}`).join(', ')}`
+	);
+	const home = probe(base + '/');
+	const flood = await load(base + '/', headers, {
+		timeout: 10,
+		requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: cold.next().value ?? '/' }) }]
+	} as Partial<autocannon.Options>);
+	const homeTimes = await home.stop();
+	console.log(
+		`  ${CONNECTIONS} connexions d’adresses froides distinctes : ${fmt(flood.rps)} rép./s (${flood.statuses['2xx']} × 2xx, ${flood.statuses['5xx']} × 503 « réessayez »), ${flood.timeouts} expirations (10 s) ; pendant ce temps / : pire ${homeTimes.max.toFixed(0)} ms, p99 ${homeTimes.p99.toFixed(0)} ms sur ${homeTimes.count} requêtes, ${homeTimes.failures} échecs`
+	);
+
+	// (d) Through deploy/nginx.conf (TLS and nginx's cache) in front of the same server.
+	if (existsSync('/usr/sbin/nginx')) {
+		const proxyDir = join(work, 'proxy');
+		mkdirSync(proxyDir);
+		const proxy = startNginx(proxyDir, [PORT], PROXY_PORTS[0], PROXY_PORTS[1], { workers: 1 });
+		children.push(proxy);
+		await new Promise((r) => setTimeout(r, 1000));
+		const via = await load(`https://127.0.0.1:${PROXY_PORTS[1]}${cachedPath}`, headers);
+		console.log(`\n(d) ${cachedPath} par deploy/nginx.conf (TLS, cache nginx, 1 processus nginx) : ${fmt(via.rps)} req/s, p50 ${via.p50} ms, p99 ${via.p99} ms, erreurs ${via.errors}`);
 	}
 } finally {
 	for (const c of children) c.kill();

@@ -56,7 +56,7 @@ export async function startServer(buildDir: string, db: string, env: Record<stri
 
 /** SIGTERM, then resolves with the exit code. */
 export function stopServer(server: ChildProcess): Promise<number | null> {
-	if (server.exitCode !== null) return Promise.resolve(server.exitCode);
+	if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve(server.exitCode);
 	return new Promise((resolve) => {
 		server.once('exit', (code) => resolve(code));
 		server.kill('SIGTERM');
