@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toCsv } from '../../src/lib/csv/write';
+import { formatDay, formatMonth } from '../../src/lib/format';
 import { readCsvObjects } from './read-csv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,9 +62,57 @@ function readTable(file: string): Row[] {
 	rowsRead.set(file, rows.length);
 	return rows.map((cells, i) => {
 		if (cells.length !== header.length) throw new Error(`${file} row ${i + 2}: ${cells.length} cells, expected ${header.length}`);
-		return Object.fromEntries(header.map((h, j) => [h, cells[j]]));
+		return correct(file, Object.fromEntries(header.map((h, j) => [h, cells[j]])));
 	});
 }
+
+// ---------- corrections against the source documents ----------
+
+/** The seed documents (../shared/seeds/README.md): file name and title, cited by the corrections and the added facts. */
+const SEED_DOCS: Record<string, { file: string; title: string }> = {
+	DOC01: { file: '004_47441965eff314ea.txt', title: '« Démarches administratives : baisse de la complexité ressentie par les entreprises – Baromètre 2017 » (article repris avec le dossier de presse du 1er Comité interministériel de la transformation publique)' },
+	DOC02: { file: '004_47441965eff314ea.txt', title: 'Dossier de presse du 1er Comité interministériel de la transformation publique, 1er février 2018' },
+	DOC03: { file: '000_00f20b024a2885f0.txt', title: "Dossier de presse « Mois de l'innovation publique : la transformation publique au cœur des territoires », Hauts-de-France, 2–30 novembre 2020" },
+	DOC04: { file: '001_662d552d5493b23e.txt', title: "Dossier de presse « Mois de l'innovation publique — Les agents publics vous donnent rendez-vous ! », 8e édition, 1er–30 novembre 2021" },
+	DOC05: { file: '003_8613fd428c43d4a4.txt', title: "France Relance, fiche action n° 4-9 « Développer l'innovation territoriale » (pilote : DITP), 2021" },
+	DOC06: { file: '002_082a909669566687.txt', title: 'Appel à défis de la DITP (plan de relance), candidatures du 23 août au 15 octobre 2021' }
+};
+const cite = (doc: keyof typeof SEED_DOCS | string) => `${doc}, ${SEED_DOCS[doc].file}`;
+
+/**
+ * Where a row of ../shared/data (read-only) misstates its source document: the fields to change,
+ * and the source's own words. Each correction must match at least one row (checked at the end) and is
+ * listed in SOURCES.md.
+ */
+interface Correction { file: string; match: Row; set: Row; why: string; used?: number }
+const CORRECTIONS: Correction[] = [
+	{ file: 'labs_indicators.csv', match: { indicator: 'nb_actions_formation', source_id: 'DOC03' }, set: { qualifier: 'pres de' },
+		why: `« ont réalisé près de 500 actions de formation » (${cite('DOC03')}) : « près de », pas « environ »` },
+	{ file: 'labs_indicators.csv', match: { indicator: 'nb_projets_accompagnes', source_id: 'DOC03' }, set: { qualifier: '' },
+		why: `« ils ont mené environ 80 projets de transformation, en ont accompagné 90 » (${cite('DOC03')}) : 90 sans qualificatif` },
+	{ file: 'labs_indicators.csv', match: { indicator: 'nb_projets_menes', source_id: 'DOC03' }, set: { note: "laboratoires de l'État" },
+		why: `« environ 80 projets de transformation » (${cite('DOC03')}) ; la date est celle du document` },
+	{ file: 'ftap_rounds.csv', match: { indicator: 'dotation_annoncee', period: '2018/2022' }, set: { period: '2018-02-01', note: '700 M€ sur cinq ans (2018-2022), annoncés le 1er février 2018 au 1er Comité interministériel de la transformation publique' },
+		why: `« un fonds dédié de 700 millions d'euros sur cinq ans, dont 200 millions d'euros dès 2018 » (${cite('DOC02')}) : daté de l'annonce, la période en note` },
+	{ file: 'ftap_rounds.csv', match: { period: '2018-06-20', source_id: 'F01' }, set: { period: '2018-06-19' },
+		why: 'la page F01 est « Publié le 19 juin 2018 »' },
+	{ file: 'ftap_rounds.csv', match: { period: '2018-06-20', source_id: 'F01;F02' }, set: { period: '2018-06-19' },
+		why: 'la page F01 est « Publié le 19 juin 2018 »' },
+	{ file: 'ftap_rounds.csv', match: { indicator: 'nb_projets_soutenus_depuis_2018', value: '149' }, set: { qualifier: 'pres de', note: '« Depuis 2018, près de 149 projets ont été soutenus » (F15) ; la Cour des comptes (F13) écrit « 149 projets ont été soutenus »' },
+		why: '« Depuis 2018, près de 149 projets ont été soutenus dont 77 % achevés en 2024 » (F15, iFRAP)' },
+	{ file: 'labs.csv', match: { lab_id: 'lab_zero' }, set: { status_note: "actif de 2017 à 2020 selon Marseille Solutions ; cité parmi « les laboratoires d'innovation territoriale aujourd'hui » en novembre 2021 (DOC04)", source_ids: 'L15;L16;L26;L17;DOC04' },
+		why: `« Les laboratoires d'innovation territoriale aujourd'hui : […] InSo Lab et Lab Zéro (PACA) » (${cite('DOC04')})` }
+];
+function correct(file: string, r: Row): Row {
+	for (const c of CORRECTIONS) {
+		if (c.file !== file || !Object.entries(c.match).every(([k, v]) => r[k] === v)) continue;
+		for (const k of Object.keys(c.set)) if (!(k in r)) throw new Error(`Correction for ${file}: no column ${k}`);
+		c.used = (c.used ?? 0) + 1;
+		r = { ...r, ...c.set };
+	}
+	return r;
+}
+
 
 // ---------- reference labels ----------
 
@@ -80,7 +129,7 @@ const THEMES: Record<string, string> = {
 	particuliers: 'Particuliers', entreprises: 'Entreprises',
 	transparence: 'Transparence des résultats', satisfaction: 'Satisfaction des usagers', opinion: 'Opinion des Français',
 	'france-services': 'France services', 'experiences-usagers': "Expériences d'usagers", 'qualite-accueil': "Qualité de l'accueil",
-	'accueil-telephonique': 'Accueil téléphonique'
+	'accueil-telephonique': 'Accueil téléphonique', engagements: 'Engagements de qualité de service'
 };
 const POLITIQUES: Record<string, [famille: string, nom: string]> = {
 	'reseau-labs': ['laboratoires', "Réseau des laboratoires d'innovation territoriale de l'État"],
@@ -98,7 +147,8 @@ const POLITIQUES: Record<string, [famille: string, nom: string]> = {
 	'plan-telephone': ['services-publics-plus', 'Plan téléphone Services Publics+'],
 	'satisfaction-reseaux': ['services-publics-plus', 'Enquêtes de satisfaction des réseaux (CAF, Pôle emploi)'],
 	'palmares-opinionway-2023': ['services-publics-plus', 'Palmarès des services publics 2023 (OpinionWay)'],
-	'test-joignabilite': ['services-publics-plus', 'Test de joignabilité téléphonique (Défenseure des droits)']
+	'test-joignabilite': ['services-publics-plus', 'Test de joignabilité téléphonique (Défenseure des droits)'],
+	'programme-services-publics-plus': ['services-publics-plus', 'Programme Services Publics+ (engagements de qualité de service)']
 };
 
 // ---------- registries ----------
@@ -278,7 +328,7 @@ for (const r of readTable(FS)) {
 
 // ---------- laboratoires ----------
 
-const LAB_NAMES: Record<string, string> = { lab_pei: 'Lab Péï', etat_lin: "État'LIN", lab_l: "LAB'L", lab_bfc: "Laboratoire d'innovation publique de l'État en Bourgogne-Franche-Comté" };
+const LAB_NAMES: Record<string, string> = { lab_pei: 'Lab Péï', lab_zero: 'Lab Zéro', etat_lin: "État'LIN", lab_l: "LAB'L", lab_bfc: "Laboratoire d'innovation publique de l'État en Bourgogne-Franche-Comté" };
 const labs = readTable('labs.csv');
 const labName = (id: string) => LAB_NAMES[id] ?? labs.find((l) => l.lab_id === id)?.lab_name ?? id;
 
@@ -341,15 +391,19 @@ const LAB_CONFLICTS: Record<string, Record<string, unknown>> = {
 	la_base: { creation_conflict_note: 'créé en 2016 selon L12 ; inauguré mi-2017 selon L11' },
 	lab_archipel: { creation_conflict_note: 'créé en 2016 selon L08 ; premier anniversaire fêté à l’été 2018 selon L10' }
 };
+/** The labs the November 2021 kit lists as « Les laboratoires d'innovation territoriale aujourd'hui » (DOC04, 001_662d552d5493b23e.txt). */
+const ACTIVE_NOV_2021 = new Set(['ti_lab', 'siilab', 'fabrique_rh', 'la_base', 'lab_o', 'inso_lab', 'lab_zero', 'etat_lin', 'lab_archipel']);
+for (const id of ACTIVE_NOV_2021) if (!labs.some((l) => l.lab_id === id)) throw new Error(`labs.csv: no lab ${id}`);
 for (const l of labs) {
+	const active = ACTIVE_NOV_2021.has(l.lab_id);
 	addEntity('labs.csv', {
 		entite_id: `lab-${slug(l.lab_id.replace(/^lab_/, ''))}`, type: 'laboratoire', nom: labName(l.lab_id), ...territory('region', l.region_code), date: l.creation_year,
 		attributs: {
 			host: orNull(l.host), partners: orNull(l.partners_noted), creation_year: numOrNull(l.creation_year), creation_year_basis: orNull(l.creation_year_basis),
 			opening: orNull(l.opening_or_launch), pia_2016_laureate: orNull(l.pia_2016_laureate), status_note: orNull(l.status_note),
-			...LAB_CONFLICTS[l.lab_id], indicateurs: labIndicatorsByLab.get(l.lab_id) ?? []
+			...LAB_CONFLICTS[l.lab_id], ...(active ? { actif_selon: { date: '2021-11', source: 'DOC04' } } : {}), indicateurs: labIndicatorsByLab.get(l.lab_id) ?? []
 		},
-		source_id: l.source_ids
+		source_id: active ? joinIds(l.source_ids, 'DOC04') : l.source_ids
 	});
 }
 
@@ -712,6 +766,50 @@ for (const r of readTable(SP)) {
 	}
 }
 
+// ---------- facts the seed documents state that ../shared/data leaves out ----------
+
+/** Each with the document's date, the source's own qualifier and its words (../shared/seeds, cited by file in SOURCES.md). */
+interface DocumentFact { id: string; def: IndicatorDef; maille?: string; code?: string; date: string; valeur: string; qualificatif?: string; source_id: string; quote: string }
+const nb = { unite: 'nombre', sens: 'neutre' as Sens, cumulatif: 'non' as const };
+const DOCUMENT_FACTS: DocumentFact[] = [
+	{ id: 'labs-nb-labs-etat-accompagnes-ditp', def: { politique_id: 'reseau-labs', theme_id: 'reseau', nom: "Laboratoires de l'État accompagnés par la DITP", description: "Laboratoires d'innovation de l'État que la DITP « accompagne plus spécifiquement », selon le dossier de presse du Mois de l'innovation publique 2020.", ...nb },
+		date: '2020-11', valeur: '10', qualificatif: 'approx. (une dizaine)', source_id: 'DOC03', quote: "la DITP accompagne plus spécifiquement une dizaine de labs d'État répartis sur le territoire français" },
+	{ id: 'labs-nb-projets-menes-et-accompagnes', def: { politique_id: 'reseau-labs', theme_id: 'activite-des-labs', nom: 'Projets de transformation menés et accompagnés par les laboratoires (depuis leur création)', description: "Projets de transformation menés ou accompagnés par les laboratoires de l'État depuis leur création (second passage du dossier de presse de novembre 2020, qui ne distingue pas les deux).", ...nb, cumulatif: 'oui' },
+		date: '2020-11', valeur: '200', qualificatif: 'pres de', source_id: 'DOC03', quote: 'Depuis leur création, ils ont mené et accompagnés près de 200 projets de transformation et ont réalisé près de 500 actions de formation' },
+	{ id: 'labs-nb-evenements-mois-innovation', def: { politique_id: 'reseau-labs', theme_id: 'activite-des-labs', nom: "Événements et ateliers des laboratoires pendant le Mois de l'innovation publique", description: "Événements et ateliers proposés par les laboratoires d'innovation territoriale pendant le Mois de l'innovation publique (1er–30 novembre 2021).", ...nb },
+		date: '2021-11', valeur: '150', qualificatif: '>', source_id: 'DOC04', quote: "les laboratoires d'innovation territoriale proposeront plus de 150 événements et ateliers dans toute la France" },
+	{ id: 'labs-nb-labs-journee-des-labs', def: { politique_id: 'reseau-labs', theme_id: 'reseau', nom: 'Laboratoires réunis par la DITP à la Journée des labs', description: "Laboratoires d'innovation territoriale, de ministères, d'opérateurs et hospitaliers réunis par la DITP (Journée des labs, Mois de l'innovation publique 2021).", ...nb },
+		date: '2021-11', valeur: '50', qualificatif: 'approx. (une cinquantaine)', source_id: 'DOC04', quote: "La DITP réunit une cinquantaine de labs d'innovation territoriales, de labs des ministères, de labs d'opérateurs et de labs hospitaliers" },
+	{ id: 'labs-occitanie-nb-administrations-reseau-innovation', maille: 'region', code: '76', def: { politique_id: 'reseau-labs', theme_id: 'reseau', nom: "Occitanie — administrations du réseau d'innovation", description: "Administrations rassemblées par le réseau d'innovation d'Occitanie, renforcé avec les crédits du plan de relance pour les collectivités.", ...nb },
+		date: '2021-11', valeur: '260', source_id: 'DOC04', quote: "le renforcement du réseau d'innovation rassemblant 260 administrations en Occitanie" },
+	{ id: 'labs-nb-projets-actions-accompagnes', def: { politique_id: 'reseau-labs', theme_id: 'activite-des-labs', nom: "Projets et actions accompagnés par les laboratoires d'innovation territoriale", description: "Projets et actions accompagnés par les laboratoires d'innovation territoriale, selon la fiche France Relance n° 4-9.", ...nb },
+		date: '2021', valeur: '200', qualificatif: '>', source_id: 'DOC05', quote: "+ de 200 projets et actions accompagnés par les laboratoires d'innovation territoriale" },
+	{ id: 'relance-nb-projets-innovation-finances', def: { politique_id: 'france-relance-innovation', theme_id: 'france-relance', nom: "France Relance — projets d'innovation à financer (enveloppe du ministère de la Transformation et de la Fonction publiques)", description: "Projets d'innovation pour une action publique co-construite avec les usagers et les agents que l'enveloppe du ministère (fonds ITN8 du plan de relance), dont relève l'appel à défis, doit financer.", ...nb },
+		date: '2021', valeur: '100', source_id: 'DOC06', quote: "l'enveloppe du Ministère de la Transformation et de la Fonction Publique (MTFP) pour le financement de 100 projets d'innovation" },
+	{ id: 'spp-programme-nb-engagements', def: { politique_id: 'programme-services-publics-plus', theme_id: 'engagements', nom: 'Services Publics+ — engagements communs pour la qualité de service', description: "Engagements communs pour la qualité de service autour desquels l'ensemble des services publics s'engage avec le programme Services Publics+.", ...nb },
+		date: '2021-11', valeur: '9', source_id: 'DOC04', quote: "l'ensemble des services publics s'engage autour de neuf engagements communs pour la qualité de service" },
+	{ id: 'complexite-entreprises-nb-evenements-testes', def: { politique_id: 'barometre-complexite', theme_id: 'entreprises', nom: 'Entreprises — événements de vie testés', description: 'Événements de vie sur lesquels porte le baromètre de la complexité des entreprises.', ...nb, frequence: 'irrégulière (vagues)' },
+		date: '2017', valeur: '20', source_id: 'DOC01', quote: 'Sur les 20 événements de vie testés, 14 affichent un taux de complexité inférieur à celui de 2015' },
+	{ id: 'complexite-entreprises-nb-evenements-en-baisse-vs-2015', def: { politique_id: 'barometre-complexite', theme_id: 'entreprises', nom: 'Entreprises — événements de vie dont la complexité ressentie est plus basse qu’en 2015', description: "Événements de vie, parmi ceux testés, dont le taux de complexité est inférieur à celui de 2015 (compte publié par la source ; elle ne publie l'écart que pour une partie d'entre eux).", ...nb, sens: 'hausse', frequence: 'irrégulière (vagues)' },
+		date: '2017', valeur: '14', source_id: 'DOC01', quote: 'Sur les 20 événements de vie testés, 14 affichent un taux de complexité inférieur à celui de 2015' },
+	{ id: 'complexite-entreprises-pct-situation-prise-en-compte', def: { politique_id: 'barometre-complexite', theme_id: 'entreprises', nom: "Entreprises — part soulignant la capacité de l'administration à tenir compte de leur situation", description: "Part des entreprises qui soulignent une capacité de l'administration à tenir compte de leur situation personnelle, en %.", unite: '%', sens: 'hausse', cumulatif: 'non', frequence: 'irrégulière (vagues)' },
+		date: '2017', valeur: '47', source_id: 'DOC01', quote: "seules 47% des entreprises soulignent une capacité de l'administration à tenir compte de leur situation personnelle" },
+	{ id: 'complexite-entreprises-pct-manque-ecoute', def: { politique_id: 'barometre-complexite', theme_id: 'entreprises', nom: "Entreprises — part déplorant un manque d'écoute de l'administration", description: "Part des entreprises interrogées qui déplorent un manque d'écoute des administrations à leur égard, en %.", unite: '%', sens: 'baisse', cumulatif: 'non', frequence: 'irrégulière (vagues)' },
+		date: '2017', valeur: '55', source_id: 'DOC01', quote: "55% des interviewés déplorent un manque d'écoute à leur égard" },
+	{ id: 'complexite-entreprises-pct-avis-positifs-ecoute', def: { politique_id: 'barometre-complexite', theme_id: 'entreprises', nom: "Entreprises — avis positifs sur la qualité d'écoute de l'administration", description: "Part des avis positifs sur la qualité d'écoute des administrations à l'égard des entreprises, en %.", unite: '%', sens: 'hausse', cumulatif: 'non', frequence: 'irrégulière (vagues)' },
+		date: '2017', valeur: '42', source_id: 'DOC01', quote: 'la part des avis positifs (42%) a progressé de 10 points depuis le précédent baromètre' },
+	{ id: 'complexite-entreprises-evol-pts-avis-positifs-ecoute-vs-2015', def: { politique_id: 'barometre-complexite', theme_id: 'entreprises', nom: "Entreprises — évolution des avis positifs sur la qualité d'écoute depuis le précédent baromètre (2015)", description: "Écart publié par la source depuis le précédent baromètre (2015), en points (aucun niveau n'est recalculé).", unite: 'points', sens: 'hausse', cumulatif: 'non', frequence: 'irrégulière (vagues)' },
+		date: '2017', valeur: '10', source_id: 'DOC01', quote: 'la part des avis positifs (42%) a progressé de 10 points depuis le précédent baromètre' }
+];
+const SEEDS_FILE = '../shared/seeds (documents sources)';
+rowsRead.set(SEEDS_FILE, DOCUMENT_FACTS.length);
+for (const fact of DOCUMENT_FACTS) {
+	if (!SEED_DOCS[fact.source_id]) throw new Error(`Document fact ${fact.id}: ${fact.source_id} is not a seed document`);
+	defineIndicator(fact.id, fact.def);
+	const where = fact.maille === 'region' ? territory('region', fact.code!) : FR;
+	addValue(SEEDS_FILE, { indicateur_id: fact.id, ...where, date: fact.date, valeur: fact.valeur, qualificatif: fact.qualificatif ?? '', source_id: fact.source_id, note: `« ${fact.quote} » (${SEED_DOCS[fact.source_id].file})` });
+}
+
 // ---------- reading warnings on indicators (gaps, perimeters, conflicts from the source SOURCES.md) ----------
 
 /** Reading warnings on the series kept under another folder's indicator (SOURCES.md; that folder's notes are not ours to edit). */
@@ -842,6 +940,29 @@ for (const r of readTable('sources.csv')) {
 	count('sources.csv', 'sources');
 }
 
+// ---------- an undated figure takes the date of the document that states it ----------
+
+/**
+ * « en novembre 2020 », « au 7 février 2023 »: a figure the source row leaves undated takes the date of
+ * publication of its document(s) when they all give the same one; a figure whose source gives no
+ * date at all stays undated (shown « non datée »).
+ */
+const datedFromDocument: string[] = [];
+for (const [key, o] of [...values.entries()]) {
+	if (o.date) continue;
+	const dates = [...new Set(o.source_id.split(';').filter(Boolean).map((id) => sources.get(id)?.date_mise_a_jour ?? ''))];
+	if (dates.length !== 1 || !dates[0]) continue;
+	const date = dates[0];
+	const said = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `publié le ${formatDay(date)}` : `publié en ${formatMonth(date)}`;
+	const note = o.note === 'date non précisée dans la source' ? '' : o.note;
+	const dated = { ...o, date, note: joinNotes(`daté du document qui le publie (${o.source_id}, ${said})`, note) };
+	const newKey = [o.indicateur_id, o.maille, o.code, date].join('|');
+	if (values.has(newKey)) throw new Error(`Dating ${key} from its document collides with ${newKey}`);
+	values.delete(key);
+	values.set(newKey, dated);
+	datedFromDocument.push(`\`${o.indicateur_id}\` → ${date} (${o.source_id})`);
+}
+
 // ---------- indicator provenance (from the sources of its figures) ----------
 
 const idCmp = (a: string, b: string) => {
@@ -963,6 +1084,7 @@ for (const r of out.entites) {
 	if (r.date && !DATE_RE.test(r.date)) problems.push(`entites: bad date in ${r.entite_id}`);
 }
 for (const r of out.sources) if (!r.producteur || !r.titre || !r.licence || (r.date_mise_a_jour && !DATE_RE.test(r.date_mise_a_jour))) problems.push(`sources: incomplete ${r.source_id}`);
+for (const c of CORRECTIONS) if (!c.used) problems.push(`correction matches no row of ${c.file}: ${JSON.stringify(c.match)}`);
 const unusedSources = [...srcIds].filter((s) => ![...out.valeurs, ...out.cibles, ...out.entites, ...out.indicateurs].some((r) => r.source_id.split(';').includes(s)));
 
 // ---------- reconciliation ----------
@@ -1010,6 +1132,8 @@ const unusedReason = (s: string) => {
 	const folders = uniq([...sharedTally.entries()].filter(([, t]) => t.sources.has(s)).map(([id]) => sharedUsed.get(id)!.folder));
 	return folders.length ? `${s} (toutes ses lignes sont identiques dans ${folders.map((f) => `\`${f}\``).join(', ')}, non répétées)` : DEFINITION_SOURCES[s] ? `${s} (${DEFINITION_SOURCES[s]})` : s;
 };
+const ftapProjects = out.entites.filter((e) => e.type === 'projet-ftap');
+const ftapProjectCount = ftapProjects.length, ftapWithAmount = ftapProjects.filter((e) => typeof JSON.parse(e.attributs).amount_eur === 'number').length;
 const entityTypes = uniq(out.entites.map((e) => e.type)).sort().map((t) => `${out.entites.filter((e) => e.type === t).length} \`${t}\``).join(', ');
 const md = `# Programmes : laboratoires, FTAP et France Relance, complexité administrative, Services Publics+
 
@@ -1086,10 +1210,26 @@ ${[...Object.entries(SHARED_NOTES)].map(([id, n]) => `- \`${id}\` : ${n}`).join(
 ## Lacunes connues
 
 - Laboratoires : 2 à 3 laboratoires de l'État non identifiés ; pas d'année de création pour Lab-O, InSo Lab et État'LIN ; chiffres d'activité rares et souvent non datés ; rien par département.
-- FTAP : pas de liste complète des lauréats avec montants (19 projets, 16 avec montant, sur 126 à 149) ; pas de ventilation territoriale hors enveloppes des préfets ; pas de PLR 2018 ni 2024 ; en 2024, AE ou CP non précisé.
+- FTAP : pas de liste complète des lauréats avec montants (${ftapProjectCount} projets, ${ftapWithAmount} avec montant, sur 126 à 149) ; pas de ventilation territoriale hors enveloppes des préfets ; pas de PLR 2018 ni 2024 ; en 2024, AE ou CP non précisé.
 - France Relance : enveloppes nationales seulement ; rien par région, laboratoire ou défi, ni sur la consommation.
 - Complexité : pas de tableaux complets par événement de vie ; rien par événement pour les particuliers 2020 et 2022 ; moyennes particuliers 2020 et 2022 absentes ; aucune vague entreprises après 2017.
 - Services Publics+ : pas de résultats par réseau et par département (seul SignalConso) ; pas de valeurs régionales de transparence ni de satisfaction France services ; pas de résultats récents des baromètres propres aux réseaux ; pas de résultats par engagement ; satisfaction Delouvrier par domaine très partielle.
+
+## Chiffres ajoutés depuis les documents sources
+
+Chiffres que les documents de \`../shared/seeds/\` donnent et que \`../shared/data/programmes/\` ne reprend pas (table \`DOCUMENT_FACTS\`) : chacun avec la date du document, le qualificatif de la source et ses mots dans \`note\`.
+
+${DOCUMENT_FACTS.map((d) => `- \`${d.id}\` = ${d.qualificatif ? `${d.qualificatif} ` : ''}${d.valeur} (${d.date}, ${cite(d.source_id)}) : « ${d.quote} ».`).join('\n')}
+- Laboratoires cités parmi « les laboratoires d'innovation territoriale aujourd'hui » dans le dossier de novembre 2021 (${cite('DOC04')}) : attribut \`actif_selon\` de ${[...ACTIVE_NOV_2021].map((id) => labName(id)).join(', ')}.
+
+## Corrections d'après les documents sources
+
+Les fichiers de \`../shared/data/programmes/\` sont en lecture seule ; là où une ligne ne reprend pas son document tel qu'il est écrit, le script la corrige (table \`CORRECTIONS\`) et la correction est citée ici. Les documents sont ceux de \`../shared/seeds/\` (fichier et titre ci-dessous) ou la page citée.
+
+${CORRECTIONS.map((c) => `- \`${c.file}\` ${Object.entries(c.match).map(([k, v]) => `${k}=${v}`).join(', ')} → ${Object.entries(c.set).map(([k, v]) => `${k}=${v || '(vide)'}`).join(', ')} (${c.used} ligne${c.used! > 1 ? 's' : ''}) : ${c.why}.`).join('\n')}
+- Un chiffre que la ligne source laisse sans date prend la date de publication de son document quand celui-ci est daté (note « daté du document qui le publie ») : ${datedFromDocument.join(' ; ') || 'aucun'}. Un chiffre dont la source ne donne aucune date reste « non daté ».
+
+Documents sources (\`../shared/seeds/\`) : ${Object.entries(SEED_DOCS).map(([id, d]) => `${id} = \`${d.file}\`, ${d.title}`).join(' ; ')}.
 
 ## Rapprochement : chaque ligne source et sa destination
 

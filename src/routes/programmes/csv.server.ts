@@ -99,7 +99,7 @@ export const WAVE_CSV_COLUMNS = [
 export function wavesCsv(waves: SurveyWave[]): string {
 	return toCsv(
 		WAVE_CSV_COLUMNS,
-		waves.map((w) => [w.id, w.survey, w.year, w.fieldwork, w.publication, w.institute, w.commissioner, w.sampleSize, w.sampleQualifier, w.lifeEvents, w.note, w.sourceIds.join(';')])
+		waves.map((w) => [w.described ? w.id : '', w.survey, w.year, w.fieldwork, w.publication, w.institute, w.commissioner, w.sampleSize, w.sampleQualifier, w.lifeEvents, w.note, w.sourceIds.join(';')])
 	);
 }
 

@@ -27,3 +27,14 @@ describe('qualified figures', () => {
 		expect(formatQualified(null, '%', '>')).toBe('—');
 	});
 });
+
+describe('money at the source’s precision', () => {
+	it('keeps two decimals where the source gives them, the usual format otherwise', () => {
+		expect(plain(formatQualified(1_250_000, 'EUR', null))).toBe('1,25 M€');
+		expect(plain(formatQualified(2_310_000_000, 'EUR', null))).toBe('2,31 Md€');
+		expect(plain(formatQualified(24_300_000, 'EUR', null))).toBe('24,3 M€');
+		expect(plain(formatQualified(700_000_000, 'EUR', null))).toBe('700 M€');
+		expect(plain(formatQualified(419_854_003, 'EUR', null))).toBe('419,9 M€');
+		expect(plain(formatQualified(419_854_003, 'EUR', null, { exact: true }))).toBe('419 854 003 €');
+	});
+});

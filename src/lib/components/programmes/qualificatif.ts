@@ -42,8 +42,22 @@ export function qualifierParts(qualifier: Maybe<string>): QualifierParts {
  * selon la source) ». A change in points (unit `points`) always carries its sign: « +9 pts », « −1 pt ».
  */
 export function formatQualified(value: Maybe<number>, unit: Maybe<string>, qualifier: Maybe<string>, options: ValueOptions = {}): string {
-	const number = unit === 'points' ? formatSignedChange(value, { unit: 'pts', decimals: options.decimals }) : formatValue(value, unit, options);
+	const decimals = options.decimals ?? (unit === 'EUR' && !options.exact && typeof value === 'number' ? euroDecimals(value) : undefined);
+	const number = unit === 'points' ? formatSignedChange(value, { unit: 'pts', decimals: options.decimals }) : formatValue(value, unit, { ...options, decimals });
 	if (number === MISSING) return number;
 	const { before, after } = qualifierParts(qualifier);
 	return [before, number].filter(Boolean).join(' ') + (after ? ` (${after})` : '');
+}
+
+/**
+ * Money keeps the source's precision: 1 250 000 € reads « 1,25 M€ », not « 1,3 M€ ». Amounts given to
+ * the hundred thousand or coarser keep the usual format; exact amounts (419 854 003 €, from budget
+ * documents) keep one decimal in M€ (their table can show them in full).
+ */
+export function euroDecimals(value: number): number | undefined {
+	const abs = Math.abs(value);
+	if (abs < 1e6) return undefined;
+	const scaled = abs / (abs >= 999.95e6 ? 1e9 : 1e6);
+	const exactAt = (d: number) => Math.abs(Math.round(scaled * 10 ** d) - scaled * 10 ** d) < 1e-6;
+	return !exactAt(1) && exactAt(2) ? 2 : undefined;
 }

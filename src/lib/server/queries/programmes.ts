@@ -43,7 +43,9 @@ export const PAGE_SELECTIONS: Record<ProgrammePage, ValueSelection[]> = {
 		{ indicators: ['tx-satisfaction-usagers-services-publics', 'spp-delouvrier-satisfaction-usagers-moyenne'], level: 'national' },
 		{ indicators: ['IND-246', 'tx-transparence-resultats'], level: 'national' },
 		{ indicators: ['IND-246', 'tx-transparence-resultats'], level: 'departement', latestOnly: true },
-		{ policies: ['barometre-services-publics-plus'] }
+		// Regional values exist only where a région is one département (overseas): the page says which.
+		{ indicators: ['IND-246', 'tx-transparence-resultats'], level: 'region', latestOnly: true },
+		{ policies: ['barometre-services-publics-plus', 'programme-services-publics-plus'] }
 	]
 };
 
@@ -280,9 +282,18 @@ export interface Lab {
 	opening: string | null;
 	pia2016Laureate: string | null;
 	statusNote: string | null;
+	/** A source listing the lab among the active ones, and its date (`{ date: '2021-11', source: 'DOC04' }`). */
+	activeAccordingTo: { date: string; source: string } | null;
 	/** Indicators of the lab's own figures. */
 	indicators: string[];
 	sourceIds: string[];
+}
+
+function activeAccordingTo(value: unknown): { date: string; source: string } | null {
+	const o = (value ?? {}) as Record<string, unknown>;
+	const date = text(o.date);
+	const source = text(o.source);
+	return date && source ? { date, source } : null;
 }
 
 /** The territorial innovation labs listed in the sources. */
@@ -309,6 +320,7 @@ export function labs(client: Database.Database): Lab[] {
 			opening: text(a.opening),
 			pia2016Laureate: text(a.pia_2016_laureate),
 			statusNote: text(a.status_note),
+			activeAccordingTo: activeAccordingTo(a.actif_selon),
 			indicators: Array.isArray(a.indicateurs) ? (a.indicateurs as unknown[]).filter((x): x is string => typeof x === 'string') : [],
 			sourceIds: e.sourceIds
 		};
@@ -353,6 +365,8 @@ export interface SurveyWave {
 	/** `particuliers`, `entreprises`, `confiance_particuliers`. */
 	survey: string;
 	year: string | null;
+	/** False for a wave known only from its values (no entity describes it). */
+	described: boolean;
 	/** `2022-10-13/2022-11-26`, `2018-12/2019-01`, as the source gives it. */
 	fieldwork: string | null;
 	publication: string | null;
@@ -365,9 +379,58 @@ export interface SurveyWave {
 	sourceIds: string[];
 }
 
-/** Waves of the complexity and trust barometers. */
+/** Survey of a complexity or trust indicator, from its id (`complexite-confiance-particuliers-…` → `confiance_particuliers`). */
+export function surveyOfIndicator(code: string): string | null {
+	const m = /^complexite-(confiance-particuliers|confiance-entreprises|particuliers|entreprises)-/.exec(code);
+	return m ? m[1].replace('-', '_') : null;
+}
+
+/**
+ * Every wave of the complexity and trust barometers that has a value: the waves the sources describe
+ * (entities), plus one row per survey and year that only the values show (`described: false`, details
+ * unknown, the values' sources), so that no wave whose figures are shown is left out of the list.
+ */
 export function surveyWaves(client: Database.Database): SurveyWave[] {
+	const described = describedWaves(client);
+	const rows = client
+		.prepare(
+			`SELECT i.code AS indicator, substr(o.date, 1, 4) AS year, COALESCE(o.source_id, i.source_ids) AS sourceIds
+			 FROM observations o JOIN indicators i ON i.id = o.indicator_id
+			 WHERE i.policy_id IN ('barometre-complexite', 'barometre-confiance') AND o.date <> ''`
+		)
+		.all() as { indicator: string; year: string; sourceIds: string | null }[];
+	const fromValues = new Map<string, { survey: string; year: string; sources: Set<string> }>();
+	for (const r of rows) {
+		const survey = surveyOfIndicator(r.indicator);
+		if (!survey || described.some((w) => w.survey === survey && w.year === r.year)) continue;
+		const key = `${survey}|${r.year}`;
+		const wave = fromValues.get(key) ?? { survey, year: r.year, sources: new Set<string>() };
+		splitSourceIds(r.sourceIds).forEach((id) => wave.sources.add(id));
+		fromValues.set(key, wave);
+	}
+	const added: SurveyWave[] = [...fromValues.values()].map((w) => ({
+		id: `vague-${w.survey.replace('_', '-')}-${w.year}`,
+		name: `Vague ${w.year}`,
+		survey: w.survey,
+		year: w.year,
+		described: false,
+		fieldwork: null,
+		publication: null,
+		institute: null,
+		commissioner: null,
+		sampleSize: null,
+		sampleQualifier: null,
+		lifeEvents: null,
+		note: 'vague connue par ses chiffres seulement : les sources lues ne décrivent ni l’institut, ni le terrain, ni l’échantillon',
+		sourceIds: [...w.sources].sort()
+	}));
+	return [...described, ...added].sort((a, b) => (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : (a.year ?? '') < (b.year ?? '') ? -1 : 1));
+}
+
+/** The waves the sources describe (entities `vague-complexite`). */
+function describedWaves(client: Database.Database): SurveyWave[] {
 	return entitiesOfKind(client, 'vague-complexite').map((e) => ({
+		described: true,
 		id: e.id,
 		name: e.name,
 		survey: text(e.attributes.survey) ?? '',

@@ -75,7 +75,10 @@ export function budgetsPage() {
 		date: row.date,
 		dateLabel: dateLabel(row.date),
 		call: row.call,
-		notes: row.notes,
+		notes: [
+			...row.otherDates.map((o) => `${CALL_COLUMNS.find((c) => c.code === o.indicator)?.label ?? o.indicator} : chiffre ${atDate(o.date)}`),
+			...row.notes
+		],
 		cells: Object.fromEntries(CALL_COLUMNS.map((c) => [c.code, row.cells[c.code] ? f.display(row.cells[c.code]!) : null])) as Record<string, string | null>,
 		awarded: row.cells['ftap-montant-attribue']
 	}));

@@ -34,6 +34,15 @@ describe('FTAP calls', () => {
 		expect(rows[2].cells['ftap-montant-attribue']?.qualifier).toBe('pres de');
 		expect(rows[2].notes).toEqual(['chiffre de l association']);
 	});
+
+	it('keeps one call on one row when two sources date its figures a day apart, each figure with its date', () => {
+		const rows = callRows(
+			[v('ftap-nb-laureats', '2018-06-19', 17, 'FTAP 2018 AAP1'), v('ftap-montant-attribue', '2018-06-20', 126e6, 'FTAP 2018 AAP1')],
+			['ftap-nb-laureats', 'ftap-montant-attribue']
+		);
+		expect(rows.map((r) => [r.date, r.call, r.cells['ftap-nb-laureats']?.value, r.cells['ftap-montant-attribue']?.value])).toEqual([['2018-06-19', 'FTAP 2018 AAP1', 17, 126e6]]);
+		expect(rows[0].otherDates).toEqual([{ indicator: 'ftap-montant-attribue', date: '2018-06-20' }]);
+	});
 });
 
 describe('credits of the programme 349', () => {

@@ -12,10 +12,13 @@ export interface CallCell {
 }
 
 export interface CallRow {
+	/** The earliest date of the call's figures. */
 	date: string;
 	/** The call as the source names it (« FTAP 2018 AAP1 »), from the values' notes. */
 	call: string | null;
 	cells: Record<string, CallCell | null>;
+	/** Figures of the call dated otherwise than `date` (two sources of one call, each at its own date). */
+	otherDates: { indicator: string; date: string }[];
 	/** The rest of the notes (after the call's name), once each. */
 	notes: string[];
 	values: ProgrammeValue[];
@@ -24,28 +27,47 @@ export interface CallRow {
 /** First `;`-separated part of a note: the name of the call (`FTAP 2019 session 2; chiffre de …`). */
 const callName = (note: string | null) => (note ? note.split(';')[0].trim() || null : null);
 
-/** One row per call date, with a cell per indicator (null when not published for that call). */
+/**
+ * One row per call, with a cell per indicator (null when not published for that call). A call is its
+ * name in the notes when no indicator repeats under that name, else its date: the figures of one call
+ * that two sources date a day apart stay on one row, each keeping its own date.
+ */
 export function callRows(values: ProgrammeValue[], codes: readonly string[]): CallRow[] {
-	const dates = [...new Set(values.filter((v) => codes.includes(v.indicator)).map((v) => v.date))].sort();
-	return dates.map((date) => {
-		const here = values.filter((v) => v.date === date && codes.includes(v.indicator));
-		const notes = new Set<string>();
-		for (const v of here) {
-			for (const part of (v.note ?? '').split(';').slice(1)) if (part.trim()) notes.add(part.trim());
-		}
-		return {
-			date,
-			call: here.map((v) => callName(v.note)).find(Boolean) ?? null,
-			cells: Object.fromEntries(
-				codes.map((code) => {
-					const v = here.find((x) => x.indicator === code);
-					return [code, v ? { value: v.value, qualifier: v.qualifier, indicator: code } : null];
-				})
-			),
-			notes: [...notes],
-			values: here
-		};
-	});
+	const mine = values.filter((v) => codes.includes(v.indicator));
+	const byName = new Map<string, ProgrammeValue[]>();
+	for (const v of mine) {
+		const name = callName(v.note);
+		if (name) byName.set(name, [...(byName.get(name) ?? []), v]);
+	}
+	const groupOf = (v: ProgrammeValue) => {
+		const name = callName(v.note);
+		const group = name ? byName.get(name)! : [];
+		return name && new Set(group.map((x) => x.indicator)).size === group.length ? `appel:${name}` : `date:${v.date}`;
+	};
+	const groups = new Map<string, ProgrammeValue[]>();
+	for (const v of mine) groups.set(groupOf(v), [...(groups.get(groupOf(v)) ?? []), v]);
+	return [...groups.values()]
+		.map((here) => {
+			const date = here.map((v) => v.date).sort()[0];
+			const notes = new Set<string>();
+			for (const v of here) {
+				for (const part of (v.note ?? '').split(';').slice(1)) if (part.trim()) notes.add(part.trim());
+			}
+			return {
+				date,
+				call: here.map((v) => callName(v.note)).find(Boolean) ?? null,
+				cells: Object.fromEntries(
+					codes.map((code) => {
+						const v = here.find((x) => x.indicator === code);
+						return [code, v ? { value: v.value, qualifier: v.qualifier, indicator: code } : null];
+					})
+				),
+				otherDates: here.filter((v) => v.date !== date).map((v) => ({ indicator: v.indicator, date: v.date })),
+				notes: [...notes],
+				values: here
+			};
+		})
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export type CreditLine = 'ae' | 'cp';

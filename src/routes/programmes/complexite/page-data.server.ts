@@ -84,18 +84,25 @@ function changesSection(f: Figures, events: LifeEvent[], since: string) {
 	const up = list.filter((x) => x.value.value > 0);
 	const at = [...new Set(list.map((x) => x.value.date))];
 	const pts = (v: number) => formatSignedChange(v, { unit: 'pts' });
+	// The source's own count over all the events it tested (it publishes the change for only some of them).
+	const lower = f.values(`complexite-entreprises-nb-evenements-en-baisse-vs-${since}`).find((v) => at.includes(v.date)) ?? null;
+	const tested = lower ? (f.values('complexite-entreprises-nb-evenements-testes').find((v) => v.date === lower.date) ?? null) : null;
+	const sourceCount = lower && tested
+		? `Selon la source, sur les ${f.display(tested)} événements de vie testés en ${lower.date}, ${f.display(lower)} ont une complexité ressentie plus basse qu'en ${since}. `
+		: '';
 	return {
 		since,
 		at: at.join(', '),
 		bars: list.map(({ event, value }) => ({ key: event.slug, label: event.label, value: value.value, display: pts(value.value) })),
 		summary: list.length
-			? `Entre ${since} et ${at.join(', ')}, selon la source, la part jugeant les démarches complexes a baissé pour ${down.length} événements de vie sur ${list.length}` +
+			? sourceCount +
+				`${sourceCount ? 'Elle publie l’écart pour' : 'La source publie l’écart entre ' + since + ' et ' + at.join(', ') + ' pour'} ${list.length} événements de vie : la part jugeant les démarches complexes a baissé pour ${down.length}` +
 				(down.length ? ` (de ${pts(down.at(-1)!.value.value)} à ${pts(down[0].value.value)}, pour ${quote(down[0].event.label)})` : '') +
 				` et augmenté pour ${up.length}` +
 				(up.length ? ` (jusqu'à ${pts(up.at(-1)!.value.value)}, pour ${quote(up.at(-1)!.event.label)})` : '') +
 				'. Une baisse est une amélioration.'
 			: '',
-		sources: f.sourceLines(list.map((x) => x.value))
+		sources: f.sourceLines([...list.map((x) => x.value), ...(lower && tested ? [lower, tested] : [])])
 	};
 }
 
@@ -137,6 +144,10 @@ export function complexityPage() {
 		'.';
 	const averageValues = averages.flatMap((a) => a.values);
 
+	const ecoute = f.table(
+		"Entreprises : écoute de l'administration et prise en compte de leur situation",
+		f.take((v) => /^complexite-entreprises-(pct-situation-prise-en-compte|pct-manque-ecoute|pct-avis-positifs-ecoute|evol-pts-avis-positifs-ecoute)/.test(v.indicator))
+	);
 	const confiance = f.table("Confiance dans l'administration (baromètres « droit à l'erreur »)", f.take((v) => v.indicator.startsWith('complexite-confiance-')));
 	const usages = f.table('Canaux utilisés et attentes des particuliers', f.take((v) => /^complexite-particuliers-(pct-canal|evol-pts-canal|pct-attente|pct-volonte|evol-pts-volonte)/.test(v.indicator)));
 
@@ -154,6 +165,7 @@ export function complexityPage() {
 			sources: f.sourceLines(averageValues)
 		},
 		confiance,
+		ecoute,
 		usages,
 		waves: [...waves]
 			.sort((a, b) => compareFr(a.survey, b.survey) || compareFr(a.year ?? '', b.year ?? ''))

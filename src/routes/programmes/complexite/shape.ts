@@ -84,5 +84,6 @@ export function fieldworkText(fieldwork: string | null): string | null {
 export const SURVEY_NAMES: Record<string, string> = {
 	particuliers: 'Complexité administrative, particuliers',
 	entreprises: 'Complexité administrative, entreprises',
-	confiance_particuliers: 'Confiance et droit à l’erreur, particuliers'
+	confiance_particuliers: 'Confiance et droit à l’erreur, particuliers',
+	confiance_entreprises: 'Confiance des entreprises'
 };

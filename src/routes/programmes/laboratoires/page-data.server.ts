@@ -46,6 +46,7 @@ export function labsPage() {
 			opening: l.opening,
 			pia2016: yesNoInWords(l.pia2016Laureate),
 			statusNote: l.statusNote,
+			active: l.activeAccordingTo ? `cité parmi les laboratoires actifs ${atDate(l.activeAccordingTo.date)} (${l.activeAccordingTo.source})` : null,
 			network: !outsideStateNetwork(l),
 			sources: l.sourceIds
 		}))

@@ -4,7 +4,7 @@ import { pageFigures, sourcesByIds, type ProgrammeTarget, type ProgrammeValue } 
 import { formatQualified } from '$lib/components/programmes/qualificatif';
 import { compareFr } from '$lib/format';
 import { TARGET_CSV_COLUMNS, VALUE_CSV_COLUMNS } from '../csv.server';
-import { createFigures, dateLabel, type Figures } from '../shape';
+import { atDate, createFigures, dateLabel, type Figures } from '../shape';
 
 const SATISFACTION = 'tx-satisfaction-usagers-services-publics';
 const DELOUVRIER_ARTICLES = 'spp-delouvrier-satisfaction-usagers-moyenne';
@@ -81,6 +81,14 @@ export function servicesPublicsPlusPage() {
 		sources: f.sourceLines([...ditp, ...articles, ...(satisfactionTarget ? [satisfactionTarget] : [])])
 	};
 
+	/** « non publiée par région » or, where the store has régions, which ones and their latest values. */
+	const regional = (code: string, monthly: boolean) => {
+		const list = f.values(code, 'region');
+		if (!list.length) return 'Données non publiées par région.';
+		const names = list.map((v) => `${v.territoryName} (${f.display(v)} ${atDate(v.date, { monthly })})`).join(', ');
+		return `Par région, la source ne publie de valeur que pour ${list.length === 1 ? 'une région' : `${list.length} régions`}, chacune formée d'un seul département : ${names} ; aucune pour les autres régions.`;
+	};
+
 	// 2. France services, by département.
 	const fsTarget = finalTarget(data.targets, FRANCE_SERVICES);
 	const fsMap = departementMap(f, FRANCE_SERVICES, departements, fsTarget, true);
@@ -88,6 +96,7 @@ export function servicesPublicsPlusPage() {
 	const franceServices = {
 		...fsMap,
 		name: f.indicator(FRANCE_SERVICES)?.name ?? FRANCE_SERVICES,
+		regional: regional(FRANCE_SERVICES, true),
 		target: fsTarget ? { display: pct(fsTarget.value), date: fsTarget.date, dateLabel: dateLabel(fsTarget.date, { monthly: true }) } : null,
 		summary:
 			fsMap.lowest && fsMap.highest
@@ -146,6 +155,7 @@ export function servicesPublicsPlusPage() {
 	const transparency = {
 		...trMap,
 		name: f.indicator(TRANSPARENCY)?.name ?? TRANSPARENCY,
+		regional: regional(TRANSPARENCY, false),
 		target: trTarget ? { display: pct(trTarget.value), date: trTarget.date, dateLabel: dateLabel(trTarget.date) } : null,
 		summary:
 			trMap.lowest && trMap.highest

@@ -1,0 +1,140 @@
+/**
+ * The programme figures as the bundled seed gives them, read back from a store built with the
+ * import (db/seed/ → SQLite): each corrected date, qualifier and count, the facts added from the
+ * source documents (../shared/seeds, read only by scripts/seed-sources/programmes.ts), and the
+ * pages' summaries checked against the values they summarise.
+ */
+import type Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededApiStore } from '../../../tests/api/helpers';
+import { ftapProjects, labs, pageFigures, PROGRAMME_PAGES, sourcesByIds, surveyOfIndicator, surveyWaves, type ProgrammeValue } from '$lib/server/queries/programmes';
+
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+
+let client: Database.Database;
+beforeAll(async () => {
+	({ client } = await seededApiStore());
+});
+
+/** Every figure of the programme pages, once (a figure may be on two pages). */
+const all = () => [...new Map(PROGRAMME_PAGES.flatMap((page) => pageFigures(client, page).values).map((v) => [`${v.indicator}|${v.territory}|${v.date}`, v])).values()];
+function value(indicator: string, date?: string): ProgrammeValue {
+	const found = all().filter((v) => v.indicator === indicator && v.level === 'national' && (date === undefined || v.date === date));
+	expect(found, `${indicator} ${date ?? ''}`).toHaveLength(1);
+	return found[0];
+}
+
+describe('dates as the source documents state them', () => {
+	it('press-kit figures take the date of their document (November 2020 and 2021 kits, France Relance sheet, appel à défis)', () => {
+		expect(value('labs-nb-actions-formation')).toMatchObject({ date: '2020-11', value: 500, sourceIds: ['DOC03'] });
+		expect(value('labs-nb-projets-accompagnes')).toMatchObject({ date: '2020-11', value: 90 });
+		expect(value('relance-innovation-publique-enveloppe')).toMatchObject({ date: '2021-11', value: 12_000_000, sourceIds: ['DOC04'] });
+		expect(value('relance-labs-enveloppe')).toMatchObject({ date: '2021', value: 4_000_000, sourceIds: ['DOC05'] });
+		expect(value('relance-appel-defis-enveloppe')).toMatchObject({ date: '2021', value: 3_000_000, sourceIds: ['DOC06'] });
+	});
+
+	it('a figure shown « non datée » has a source that gives no date at all', () => {
+		const undated = all().filter((v) => v.date === '');
+		expect(undated.length).toBeGreaterThan(0);
+		const indicators = new Map(PROGRAMME_PAGES.flatMap((page) => pageFigures(client, page).indicators).map((i) => [i.code, i]));
+		for (const v of undated) {
+			const ids = v.sourceIds.length ? v.sourceIds : (indicators.get(v.indicator)?.sourceIds ?? []);
+			const dated = sourcesByIds(client, ids).filter((s) => s.updatedAt);
+			expect(dated.length === ids.length && ids.length > 0, `${v.indicator}: every source is dated (${ids.join(', ')})`).toBe(false);
+		}
+	});
+
+	it('the FTAP’s 700 M€ keeps its announcement date (1 February 2018) and its five-year period', () => {
+		const v = value('ftap-dotation-annoncee');
+		expect(v).toMatchObject({ date: '2018-02-01', value: 700_000_000, qualifier: null });
+		expect(v.note).toContain('2018-2022');
+	});
+
+	it('the first FTAP call’s figures are dated 19 June 2018, as the page F01 is published', () => {
+		expect(value('ftap-nb-candidatures', '2018-06-19').value).toBe(122);
+		expect(value('ftap-nb-laureats', '2018-06-19').value).toBe(17);
+		expect(all().filter((v) => v.date === '2018-06-20' && v.sourceIds.includes('F01'))).toEqual([]);
+	});
+});
+
+describe('qualifiers as the source words them', () => {
+	it('« près de 500 actions de formation », « en ont accompagné 90 », « près de 149 projets »', () => {
+		expect(value('labs-nb-actions-formation').qualifier).toBe('pres de');
+		expect(value('labs-nb-projets-accompagnes').qualifier).toBeNull();
+		expect(value('labs-nb-projets-menes').qualifier).toBe('approx.');
+		expect(value('ftap-ccomptes-nb-projets-soutenus')).toMatchObject({ value: 149, qualifier: 'pres de', date: '2025-06' });
+	});
+
+	it('money keeps the source’s precision: Histologe’s 1,25 M€', async () => {
+		expect(ftapProjects(client).find((p) => p.name.startsWith('Application Histologe'))).toMatchObject({ amountEur: 1_250_000 });
+		const { budgetsPage } = await import('./budgets/page-data.server');
+		const row = budgetsPage().projects.rows.find((p) => p.name.startsWith('Application Histologe'));
+		expect(plain(row!.amount!)).toBe('1,25 M€');
+	});
+});
+
+describe('facts of the source documents', () => {
+	it('Lab Zéro is listed among the labs active in November 2021', () => {
+		const lab = labs(client).find((l) => l.id === 'lab-zero')!;
+		expect(lab.name).toBe('Lab Zéro');
+		expect(lab.activeAccordingTo).toEqual({ date: '2021-11', source: 'DOC04' });
+		expect(lab.sourceIds).toContain('DOC04');
+		expect(labs(client).filter((l) => l.activeAccordingTo?.source === 'DOC04')).toHaveLength(9);
+	});
+
+	it('brings in the counts of the 2020 and 2021 kits, the France Relance sheet and the appel à défis, each dated and qualified', () => {
+		expect(value('labs-nb-labs-etat-accompagnes-ditp')).toMatchObject({ value: 10, qualifier: 'approx. (une dizaine)', date: '2020-11', sourceIds: ['DOC03'] });
+		expect(value('labs-nb-projets-menes-et-accompagnes')).toMatchObject({ value: 200, qualifier: 'pres de', date: '2020-11' });
+		expect(value('labs-nb-evenements-mois-innovation')).toMatchObject({ value: 150, qualifier: '>', date: '2021-11', sourceIds: ['DOC04'] });
+		expect(value('labs-nb-labs-journee-des-labs')).toMatchObject({ value: 50, qualifier: 'approx. (une cinquantaine)', date: '2021-11' });
+		const occitanie = pageFigures(client, 'laboratoires').values.find((v) => v.indicator === 'labs-occitanie-nb-administrations-reseau-innovation');
+		expect(occitanie).toMatchObject({ territory: 'R76', value: 260, date: '2021-11', qualifier: null });
+		expect(value('labs-nb-projets-actions-accompagnes')).toMatchObject({ value: 200, qualifier: '>', date: '2021', sourceIds: ['DOC05'] });
+		expect(value('relance-nb-projets-innovation-finances')).toMatchObject({ value: 100, qualifier: null, date: '2021', sourceIds: ['DOC06'] });
+		expect(value('spp-programme-nb-engagements')).toMatchObject({ value: 9, date: '2021-11', sourceIds: ['DOC04'] });
+	});
+
+	it('brings in the 2017 companies results beyond the per-event rates', () => {
+		expect(value('complexite-entreprises-nb-evenements-testes', '2017').value).toBe(20);
+		expect(value('complexite-entreprises-nb-evenements-en-baisse-vs-2015', '2017').value).toBe(14);
+		expect(value('complexite-entreprises-pct-situation-prise-en-compte', '2017').value).toBe(47);
+		expect(value('complexite-entreprises-pct-manque-ecoute', '2017').value).toBe(55);
+		expect(value('complexite-entreprises-pct-avis-positifs-ecoute', '2017').value).toBe(42);
+		expect(value('complexite-entreprises-evol-pts-avis-positifs-ecoute-vs-2015', '2017').value).toBe(10);
+	});
+});
+
+describe('summaries and lists against the values they summarise', () => {
+	it('the complexity summary quotes the source’s count (14 of 20) and counts the published changes from all of them', async () => {
+		const { complexityPage } = await import('./complexite/page-data.server');
+		const changes = complexityPage().entreprisesChanges!;
+		const published = pageFigures(client, 'complexite').values.filter((v) => /^complexite-entreprises-evol-pts-.+-vs-2015$/.test(v.indicator) && !v.indicator.includes('avis-positifs'));
+		const down = published.filter((v) => v.value < 0).length;
+		const up = published.filter((v) => v.value > 0).length;
+		expect(changes.bars).toHaveLength(published.length);
+		expect(plain(changes.summary)).toContain('sur les 20 événements de vie testés en 2017, 14 ont une complexité ressentie plus basse qu\'en 2015');
+		expect(plain(changes.summary)).toContain(`pour ${published.length} événements de vie : la part jugeant les démarches complexes a baissé pour ${down}`);
+		expect(plain(changes.summary)).toContain(`augmenté pour ${up}`);
+	});
+
+	it('the waves table lists every wave that has a value', async () => {
+		const waves = surveyWaves(client);
+		const present = new Set(
+			pageFigures(client, 'complexite').values.filter((v) => v.date).map((v) => `${surveyOfIndicator(v.indicator)}|${v.date.slice(0, 4)}`)
+		);
+		for (const key of present) expect(waves.map((w) => `${w.survey}|${w.year}`), key).toContain(key);
+		for (const key of ['entreprises|2008', 'entreprises|2013', 'entreprises|2015', 'particuliers|2010', 'particuliers|2012']) expect(present.has(key), key).toBe(true);
+		const { complexityPage } = await import('./complexite/page-data.server');
+		expect(complexityPage().waves.map((w) => `${w.survey}|${w.year}`)).toHaveLength(waves.length);
+	});
+
+	it('Services Publics+ says which régions have a transparency value instead of « non publiée par région »', async () => {
+		const regional = pageFigures(client, 'services-publics-plus').values.filter((v) => v.indicator === 'tx-transparence-resultats' && v.level === 'region');
+		expect(regional.length).toBe(5);
+		const { servicesPublicsPlusPage } = await import('./services-publics-plus/page-data.server');
+		const sentence = servicesPublicsPlusPage().transparency.regional;
+		expect(sentence).toContain('5 régions');
+		for (const v of regional) expect(sentence).toContain(v.territoryName);
+		expect(servicesPublicsPlusPage().franceServices.regional).toBe('Données non publiées par région.');
+	});
+});
