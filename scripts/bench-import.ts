@@ -1,45 +1,29 @@
 /**
- * npm run bench:import -- [--rows 1000000]
- * Generates a canonical release of N observations (real territory codes, synthetic indicators and
- * values: a load test, never bundled data), imports it into a fresh store with the real import
- * code in a process of its own, and prints validated-import throughput and peak memory. Then
- * re-imports it (everything compared, nothing written).
+ * npm run bench:import -- [--rows 1000000] [--rows-memoire 5000000]
+ * Measures the import as operators run it: the real command (`tsx scripts/import.ts`), into a
+ * store already holding the bundled data (db/seed/), on canonical files laid out as releases are
+ * (per indicator, one month of every territory after another; real territory codes, synthetic
+ * indicators and values: a load test, never bundled data). Three cases:
+ *   1. a new release of N values;
+ *   2. a release revising those N values (every old vintage kept);
+ *   3. (with --rows-memoire M) peak memory on M values, to show it does not grow with the file.
+ * Wall time of the whole command (start-up, read, validate, compare, backup, write), its CPU time
+ * (user + system: what contention on a shared machine inflates least) and its peak RSS.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { importRelease } from '../src/lib/server/import/index';
+import { seedStore } from '../src/lib/server/import/seed';
 import { territoryReference } from '../src/lib/server/import/territories';
 import { parseArgs } from './args';
 
-const args = parseArgs(process.argv.slice(2), { options: ['rows', 'measure'] });
+const args = parseArgs(process.argv.slice(2), { options: ['rows', 'rows-memoire'] });
 const fmt = (n: number) => Math.round(n).toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+const ROOT = join(import.meta.dirname, '..');
 
-function peakRss(): number {
-	const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-	return m ? Number(m[1]) / 1024 : process.memoryUsage().rss / 2 ** 20;
-}
-
-/** Child mode: import the release found in `dir` and print the measures as JSON. */
-async function measure(dir: string): Promise<void> {
-	const db = join(dir, 'bench.sqlite');
-	const baseline = process.memoryUsage().rss / 2 ** 20;
-	const timings: Record<string, number> = {};
-	let t0 = performance.now();
-	const report = await importRelease([dir], { dbPath: db, timings });
-	const first = (performance.now() - t0) / 1000;
-	if (!report.ok) throw new Error('bench import refused: ' + report.problems[0]?.message);
-	const peak = peakRss();
-	t0 = performance.now();
-	const again = await importRelease([dir], { dbPath: db });
-	const second = (performance.now() - t0) / 1000;
-	if (!again.ok) throw new Error('re-import refused');
-	console.log(JSON.stringify({ timings, first, second, inserted: report.values.inserted, unchanged: again.values.unchanged, baseline, peak }));
-}
-
-/** Writes indicateurs.csv and valeurs.csv with `target` values; returns the counts. */
-function generate(dir: string, target: number): { rows: number; indicators: number; bytes: number } {
+/** Writes indicateurs.csv and valeurs.csv with `target` values (`shift` changes every value); returns the counts. */
+function generate(dir: string, target: number, shift: number): { rows: number; indicators: number; bytes: number } {
 	const territories = territoryReference();
 	const dates: string[] = [];
 	for (let y = 2015; dates.length < 120; y++) for (let m = 1; m <= 12; m++) dates.push(`${y}-${String(m).padStart(2, '0')}-01`);
@@ -47,14 +31,15 @@ function generate(dir: string, target: number): { rows: number; indicators: numb
 	const ind = ['indicateur_id,famille_id,politique_id,nom,unite,sens,producteur,licence'];
 	for (let i = 0; i < indicators; i++) ind.push(`BENCH-${i},bench,BENCH,Indicateur de charge ${i},nombre,hausse,banc d'essai,aucune`);
 	writeFileSync(join(dir, 'indicateurs.csv'), ind.join('\n') + '\n');
-	const fd = openSync(join(dir, 'valeurs.csv'), 'w');
+	const path = join(dir, 'valeurs.csv');
+	const fd = openSync(path, 'w');
 	let csv = 'indicateur_id,maille,code_territoire,date,valeur\n';
 	let rows = 0;
 	outer: for (let i = 0; i < indicators; i++)
-		for (const t of territories)
-			for (const d of dates) {
+		for (const d of dates)
+			for (const t of territories) {
 				if (rows === target) break outer;
-				csv += `BENCH-${i},${t.level},${t.inseeCode},${d},${((rows * 7919) % 100000) / 100}\n`;
+				csv += `BENCH-${i},${t.level},${t.inseeCode},${d},${((rows * 7919 + shift) % 100000) / 100}\n`;
 				rows++;
 				if (csv.length > 1 << 20) {
 					writeSync(fd, csv);
@@ -63,24 +48,64 @@ function generate(dir: string, target: number): { rows: number; indicators: numb
 			}
 	writeSync(fd, csv);
 	closeSync(fd);
-	return { rows, indicators, bytes: readFileSync(join(dir, 'valeurs.csv')).length };
+	return { rows, indicators, bytes: statSync(path).size };
 }
 
-if (args.options.measure) {
-	await measure(args.options.measure);
-} else {
-	const dir = mkdtempSync(join(tmpdir(), 'barometre-bench-'));
-	try {
-		const { rows, indicators, bytes } = generate(dir, Number(args.options.rows ?? 1_000_000));
-		const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--measure', dir], { encoding: 'utf8' });
-		const m = JSON.parse(out.trim().split('\n').at(-1)!);
-		console.log(`Machine : ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}`);
-		console.log(`Fichier : ${fmt(rows)} valeurs, ${fmt(indicators)} indicateurs, ${(bytes / 2 ** 20).toFixed(1)} Mio`);
-		console.log(`Import dans une base neuve (lecture + validation + écriture) : ${m.first.toFixed(2)} s → ${fmt(rows / m.first)} lignes/s (${fmt(m.inserted)} ajoutées)`);
-		console.log(`  étapes : ${Object.entries(m.timings as Record<string, number>).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}`);
-		console.log(`Ré-import identique (tout comparé, rien écrit) : ${m.second.toFixed(2)} s → ${fmt(rows / m.second)} lignes/s (${fmt(m.unchanged)} inchangées)`);
-		console.log(`Mémoire du processus d'import : RSS au départ ${fmt(m.baseline)} Mio, pic ${fmt(m.peak)} Mio (VmHWM)`);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
+/** Runs `npm run import`'s script on `release` into `db`; wall and CPU seconds, peak RSS (MiB). */
+function runImport(db: string, release: string): { seconds: number; cpu: number; peak: number; out: string } {
+	const peakFile = join(release, '..', 'peak.txt');
+	const t0 = performance.now();
+	const out = execFileSync(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'scripts', 'bench-peak.mjs'), join(ROOT, 'scripts', 'import.ts'), '--db', db, release], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: { ...process.env, BENCH_PEAK_FILE: peakFile },
+		maxBuffer: 1 << 26
+	});
+	const seconds = (performance.now() - t0) / 1000;
+	const { peakKb, cpuUs } = JSON.parse(readFileSync(peakFile, 'utf8')) as { peakKb: number; cpuUs: number };
+	return { seconds, cpu: cpuUs / 1e6, peak: peakKb / 1024, out };
+}
+
+const timing = (r: { seconds: number; cpu: number }, n: number) =>
+	`${r.seconds.toFixed(2)} s → ${fmt(n / r.seconds)} lignes/s (temps CPU ${r.cpu.toFixed(2)} s → ${fmt(n / r.cpu)} lignes/s)`;
+
+const work = mkdtempSync(join(tmpdir(), 'barometre-bench-'));
+try {
+	const rows = Number(args.options.rows ?? 1_000_000);
+	const seeded = join(work, 'seeded.sqlite');
+	const seed = await seedStore(seeded);
+	if (!seed.ok) throw new Error('seed refused');
+	const seedValues = seed.values.inserted;
+	console.log(`Machine : ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version} (machine partagée : les mesures varient d'une exécution à l'autre)`);
+	console.log(`Base de départ : données fournies (db/seed/, ${fmt(seedValues)} valeurs)`);
+
+	const db = join(work, 'store.sqlite');
+	copyFileSync(seeded, db);
+	const first = join(work, 'first', 'release');
+	execFileSync('mkdir', ['-p', first]);
+	const f = generate(first, rows, 0);
+	console.log(`Fichier : ${fmt(f.rows)} valeurs, ${fmt(f.indicators)} indicateurs, ${(f.bytes / 2 ** 20).toFixed(1)} Mio`);
+	const a = runImport(db, first);
+	console.log(`1. Nouvelle livraison (${fmt(f.rows)} valeurs ajoutées) : ${timing(a, f.rows)} ; pic mémoire ${fmt(a.peak)} Mio`);
+	rmSync(join(work, 'first'), { recursive: true });
+
+	const second = join(work, 'second', 'release');
+	execFileSync('mkdir', ['-p', second]);
+	generate(second, rows, 1);
+	const b = runImport(db, second);
+	const revised = /valeurs : [\d ]+ lues, [\d ]+ ajoutées, ([\d ]+) révisées/.exec(b.out)?.[1] ?? '?';
+	console.log(`2. Livraison qui révise ces valeurs (${revised} révisées, anciennes versions gardées) : ${timing(b, f.rows)} ; pic mémoire ${fmt(b.peak)} Mio`);
+	rmSync(join(work, 'second'), { recursive: true });
+
+	if (args.options['rows-memoire']) {
+		const big = join(work, 'big', 'release');
+		execFileSync('mkdir', ['-p', big]);
+		const m = generate(big, Number(args.options['rows-memoire']), 0);
+		copyFileSync(seeded, db);
+		for (const suffix of ['-wal', '-shm']) rmSync(db + suffix, { force: true });
+		const c = runImport(db, big);
+		console.log(`3. Nouvelle livraison de ${fmt(m.rows)} valeurs (${(m.bytes / 2 ** 20).toFixed(0)} Mio) : ${timing(c, m.rows)} ; pic mémoire ${fmt(c.peak)} Mio`);
 	}
+} finally {
+	rmSync(work, { recursive: true, force: true });
 }
