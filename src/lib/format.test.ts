@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	formatOn,
 	revisionDecimals,
 	MINUS,
 	MISSING,
@@ -202,6 +203,14 @@ describe('sorting and search', () => {
 		expect(matchesSearch('Seine-Saint-Denis', 'saint denis')).toBe(true);
 		expect(matchesSearch('Corrèze', 'creuse')).toBe(false);
 		expect(matchesSearch('Corrèze', '')).toBe(true);
+	});
+});
+
+describe('formatOn', () => {
+	it('says a date after a verb at its own precision', () => {
+		expect(formatOn('2024-06-29')).toBe('le 29 juin 2024');
+		expect(formatOn('2020-11')).toBe('en novembre 2020');
+		expect(formatOn('2020')).toBe('en 2020');
 	});
 });
 

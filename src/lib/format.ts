@@ -216,7 +216,12 @@ export function formatDay(date: Maybe<string>): string {
  * « mise à jour en 2020 ».
  */
 export function formatUpdated(date: string): string {
-	return parseDate(date).day ? `mise à jour le ${formatDay(date)}` : `mise à jour en ${formatDay(date)}`;
+	return `mise à jour ${formatOn(date)}`;
+}
+
+/** A date after a verb, at its own precision: « le 29 juin 2024 », « en novembre 2020 », « en 2020 ». */
+export function formatOn(date: string): string {
+	return parseDate(date).day ? `le ${formatDay(date)}` : `en ${formatDay(date)}`;
 }
 
 /**

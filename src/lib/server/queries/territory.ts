@@ -16,6 +16,7 @@ import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
 import { FAMILY_ORDER } from './overview';
 import { searchIndex } from './search';
+import { revisionKey, revisionsOf, type Revision } from './vintages';
 
 export interface LatestValue {
 	/** '' when the source does not date the value. */
@@ -47,6 +48,8 @@ export interface IndicatorLine {
 	region: LatestValue | null;
 	/** Latest value in France (région and département pages). */
 	france: LatestValue | null;
+	/** When the latest value here was revised: when, and the value first published. */
+	revision: Revision | null;
 }
 
 export interface PolicyGroup {
@@ -186,6 +189,14 @@ export function indicatorsIn(
 			a.sortOrder - b.sortOrder ||
 			compareFr(a.name, b.name)
 	);
+	const latestHere = new Map(sorted.map((m) => [m.id, latestOf(series.get(`${m.id}:${territory.id}`))]));
+	const revisions = revisionsOf(
+		client,
+		sorted.flatMap((m) => {
+			const latest = latestHere.get(m.id);
+			return latest ? [{ indicatorId: m.id, territoryId: territory.id, date: latest.date }] : [];
+		})
+	);
 	const groups: FamilyGroup[] = [];
 	for (const m of sorted) {
 		let family = groups.at(-1);
@@ -203,13 +214,17 @@ export function indicatorsIn(
 			name: m.name,
 			unit: m.unit,
 			direction: m.direction,
-			latest: latestOf(here),
+			latest: latestHere.get(m.id) ?? null,
 			target: summary.finalTarget,
 			rate: summary.rate,
 			status: summary.status,
 			series: here.filter((o) => o.date !== '').map((o) => ({ date: o.date, value: o.value })),
 			region: comparisons.regionId === null ? null : latestOf(series.get(`${m.id}:${comparisons.regionId}`)),
-			france: comparisons.franceId === null ? null : latestOf(series.get(`${m.id}:${comparisons.franceId}`))
+			france: comparisons.franceId === null ? null : latestOf(series.get(`${m.id}:${comparisons.franceId}`)),
+			revision: (() => {
+				const latest = latestHere.get(m.id);
+				return latest ? (revisions.get(revisionKey({ indicatorId: m.id, territoryId: territory.id, date: latest.date })) ?? null) : null;
+			})()
 		});
 		family.indicatorCount++;
 	}

@@ -73,6 +73,37 @@ function clip(text: string): string {
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** A current value that differs from the value first published for its point. */
+export interface Revision {
+	/** Publication date of the release that published the current value (source's date, else import day). */
+	revisedOn: string;
+	releaseId: number;
+	/** The value as first published. */
+	first: number;
+}
+
+/**
+ * The revision of each current value asked for (indicator × territory × date), or nothing when
+ * the value is the one first published (unrevised, or revised and then rolled back).
+ */
+export function revisionsOf(client: Database.Database, points: { indicatorId: number; territoryId: number; date: string }[]): Map<string, Revision> {
+	const out = new Map<string, Revision>();
+	if (points.length === 0 || !client.prepare('SELECT 1 FROM observation_history LIMIT 1').get()) return out;
+	const statement = client.prepare(
+		`SELECT o.value AS current, o.release_id AS releaseId, ${PUBLISHED} AS revisedOn,
+		   (SELECT h.value FROM observation_history h WHERE h.indicator_id = o.indicator_id AND h.territory_id = o.territory_id AND h.date = o.date
+		    ORDER BY h.release_id LIMIT 1) AS first
+		 FROM observations o JOIN releases r ON r.id = o.release_id WHERE o.indicator_id = ? AND o.territory_id = ? AND o.date = ?`
+	);
+	for (const p of points) {
+		const row = statement.get(p.indicatorId, p.territoryId, p.date) as { current: number; releaseId: number; revisedOn: string; first: number | null } | undefined;
+		if (row && row.first !== null && row.first !== row.current) out.set(revisionKey(p), { revisedOn: row.revisedOn, releaseId: row.releaseId, first: row.first });
+	}
+	return out;
+}
+
+export const revisionKey = (p: { indicatorId: number; territoryId: number; date: string }) => `${p.indicatorId} ${p.territoryId} ${p.date}`;
+
 export type ChangeKind = 'ajout' | 'revision' | 'retrait';
 
 /** Columns of `/api/v1/releases/{n}/changements.csv`. */
