@@ -895,6 +895,27 @@ const DATE_OVERRIDES: Record<string, string> = {
 	X12: '2024-11-29', // most recent of the pinned commits
 	X13: '2025', X21: '2010', X24: '2016' // "2025, after July 2025", "autumn 2010", "2016, figures at end of June 2016"
 };
+/**
+ * The source folder's licence notes (in English, for whoever builds the seed) → the French sentence
+ * shown under every figure and in every download. An unknown note stops the script.
+ */
+const LICENCE_FR: Record<string, string> = {
+	'third-party/press page: text under copyright; only factual figures and short labels reused': 'Article de presse : texte protégé par le droit d’auteur ; seuls des chiffres et de courts libellés sont repris.',
+	'French government page: public information, reuse normally under Licence Ouverte / Etalab 2.0 (site legal notice not checked page by page); only figures reused': 'Page d’un site de l’État : information publique, réutilisable en principe sous Licence Ouverte / Etalab 2.0 (mentions légales du site non vérifiées page par page) ; seuls des chiffres sont repris.',
+	'public-sector page: public information, reuse normally under Licence Ouverte / Etalab 2.0 (legal notice not checked); only figures reused': 'Page d’un organisme public : information publique, réutilisable en principe sous Licence Ouverte / Etalab 2.0 (mentions légales non vérifiées) ; seuls des chiffres sont repris.',
+	'third-party blog page: text under copyright; only factual figures reused': 'Blog : texte protégé par le droit d’auteur ; seuls des chiffres sont repris.',
+	'third-party copy of a survey report: text under copyright; only wave dates, institutes and sample size reused': 'Copie d’un rapport d’enquête : texte protégé par le droit d’auteur ; seuls les dates de vague, les instituts et la taille d’échantillon sont repris.',
+	'third-party forum page: text under copyright; only one approximate figure reused': 'Forum : texte protégé par le droit d’auteur ; un seul chiffre approximatif est repris.',
+	'third-party copy of a Cnaf publication; only figures reused': 'Copie d’une publication de la Cnaf ; seuls des chiffres sont repris.',
+	'press-release relay page: official communique, only figures reused': 'Reprise d’un communiqué officiel ; seuls des chiffres sont repris.',
+	'Licence Ouverte / Etalab 2.0 (site content)': 'Licence Ouverte / Etalab 2.0 (contenu du site).',
+	'government publication': 'Publication de l’État (licence non précisée dans le document).',
+	'government press kit': 'Dossier de presse de l’État (licence non précisée dans le document).',
+	'Licence Ouverte 2.0 (LICENCE.md of the repo)': 'Licence Ouverte 2.0 (fichier LICENCE.md du dépôt).',
+	'data published by DITP on data.gouv.fr (Barometre des resultats de l action publique) under Licence Ouverte / Etalab 2.0; repo code MIT': 'Données publiées par la DITP sur data.gouv.fr (Baromètre des résultats de l’action publique) sous Licence Ouverte / Etalab 2.0 ; code du dépôt sous licence MIT.',
+	'no licence file in repo; same indicator data is published by DITP on data.gouv.fr (Licence Ouverte 2.0) - verify before redistribution': 'Pas de fichier de licence dans le dépôt ; les mêmes données sont publiées par la DITP sur data.gouv.fr sous Licence Ouverte 2.0. Licence du dépôt non vérifiée : à vérifier avant de rediffuser.',
+	'no licence file in repo; the values are copied from the Services Publics+ open-data portal run by the DITP (portal licence not checked) - verify before redistribution': 'Pas de fichier de licence dans le dépôt ; les valeurs sont copiées du portail open data Services Publics+ de la DITP, dont la licence n’a pas été vérifiée : à vérifier avant de rediffuser.'
+};
 const METHODS: Record<string, string> = { transcribed: 'retranscrit à la main', extracted: "extrait par script d'un fichier de données", definitions: 'définitions seulement' };
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -932,7 +953,7 @@ for (const r of readTable('sources.csv')) {
 	if (!producteur || !METHODS[r.method]) throw new Error(`sources.csv: no producer or method for ${r.source_id}`);
 	const commits = r.location.match(/\b[0-9a-f]{40}\b/g) ?? [];
 	sources.set(r.source_id, {
-		source_id: r.source_id, producteur, titre, url, licence: r.licence_or_terms,
+		source_id: r.source_id, producteur, titre, url, licence: LICENCE_FR[r.licence_or_terms] ?? (() => { throw new Error(`sources.csv: no French wording for the licence of ${r.source_id}: ${r.licence_or_terms}`); })(),
 		date_mise_a_jour: r.source_id in DATE_OVERRIDES ? DATE_OVERRIDES[r.source_id] : statedDate(rest),
 		note: joinNotes(`${METHODS[r.method]} (${r.method})`, commits.length ? `commit${commits.length > 1 ? 's' : ''} ${commits.join(', ')}` : '',
 			r.kind === 'page' ? "titre reconstitué à partir de l'adresse de la page" : '', r.kind === 'repo' ? 'adresse construite à partir du dépôt et du commit cités' : '')
@@ -1164,7 +1185,7 @@ ${byPolitique.join('\n')}
 - S01, S02 : données publiées par la DITP sur data.gouv.fr sous Licence Ouverte / Etalab 2.0 (code du dépôt sous MIT). S03 : Licence Ouverte 2.0.
 - S04 et X12 : pas de fichier de licence dans le dépôt ; mêmes données que celles publiées par la DITP (Licence Ouverte 2.0 pour S04 ; licence du portail Services Publics+ non vérifiée pour X12). **À vérifier avant redistribution.**
 - Pages publiques (gouv.fr, senat.fr, ccomptes.fr, vie-publique.fr…) : information publique, réutilisable en principe sous Licence Ouverte / Etalab 2.0 (mentions légales non vérifiées page par page).
-- Presse, blogs, forums et copies de documents : texte sous droit d'auteur ; seuls des chiffres et de courts libellés sont repris, avec la source. La colonne \`licence\` reprend mot pour mot les conditions notées dans la source.
+- Presse, blogs, forums et copies de documents : texte sous droit d'auteur ; seuls des chiffres et de courts libellés sont repris, avec la source. La colonne \`licence\` reprend en français les conditions notées dans la source (table \`LICENCE_FR\` du script).
 
 ## Choix de conversion
 

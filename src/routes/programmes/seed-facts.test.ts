@@ -138,3 +138,13 @@ describe('summaries and lists against the values they summarise', () => {
 		expect(servicesPublicsPlusPage().franceServices.regional).toBe('Données non publiées par région.');
 	});
 });
+
+describe('licences in French, from the seed', () => {
+	it('no source of a programme figure carries the curator’s English licence notes', () => {
+		const ids = new Set(PROGRAMME_PAGES.flatMap((page) => pageFigures(client, page)).flatMap((d) => [...d.values.flatMap((v) => v.sourceIds), ...d.indicators.flatMap((i) => i.sourceIds)]));
+		const sources = sourcesByIds(client, ids);
+		expect(sources.length).toBeGreaterThan(50);
+		for (const s of sources) expect(s.licence, s.id).not.toMatch(/\b(reuse|verify|licence file|not checked|page by page|French government|third-party|repo)\b/i);
+		expect(sources.find((s) => s.id === 'S04')?.licence).toContain('à vérifier avant de rediffuser');
+	});
+});
