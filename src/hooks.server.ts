@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { canonicalSearch } from '$lib/server/canonical-url';
+import { canonicalQuery } from '$lib/server/canonical-url';
 import { storeVersion } from '$lib/server/db';
 import { cacheControl, framePolicy, RenderGate, RETRY_AFTER_SECONDS, securityHeaders } from '$lib/server/http-policy';
 import { encodedEtag, pickEncoding, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
@@ -108,19 +108,22 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// The health check answers at once, whatever the load: a load balancer must see the store.
 	if (request.method !== 'GET' || url.pathname.startsWith('/_app/') || url.pathname === '/sante') return withSecurityHeaders(await resolve(event), url.pathname);
 	// The query as the client wrote it (SvelteKit re-encodes event.url's for client navigation),
-	// without SvelteKit's own parameters of client navigation.
+	// without SvelteKit's own parameters of client navigation, which stay in the key.
 	const raw = new URL(request.url);
-	const search = raw.search.slice(1).split('&').filter((part) => part && !part.startsWith('x-sveltekit-')).join('&');
-	const canonical = canonicalSearch(event.route.id, new URLSearchParams(search));
-	if (canonical !== null && canonical !== (search ? `?${search}` : '')) {
+	const parts = raw.search.slice(1).split('&').filter(Boolean);
+	const own = parts.filter((part) => part.startsWith('x-sveltekit-'));
+	const canonical = canonicalQuery(event.route.id, new URLSearchParams(parts.filter((part) => !own.includes(part)).join('&')));
+	if (canonical?.changed) {
 		// A page under another spelling of its query: one redirect, then one cache entry per state.
 		// Client navigation data is answered as is (its page was redirected already), never cached.
 		if (event.isDataRequest) return render(event, resolve, null);
-		const headers = { location: url.pathname + canonical, 'cache-control': CACHE_CONTROL };
+		const headers = { location: url.pathname + canonical.search, 'cache-control': CACHE_CONTROL };
 		return withSecurityHeaders(new Response(null, { status: 308, headers }), url.pathname);
 	}
-	// The raw request URL: __data.json (with SvelteKit's own parameters) is its own entry, never the page's.
-	const key = raw.pathname + raw.search;
+	// One entry per state: `%20` and `+` share it; __data.json (with SvelteKit's own parameters) is
+	// its own entry, never the page's. The common spelling is the raw URL, which the fast path finds.
+	const search = canonical ? canonical.search + (own.length ? (canonical.search ? '&' : '?') + own.join('&') : '') : raw.search;
+	const key = raw.pathname + search;
 	const entry = lookup(key);
 	if (!entry) return render(event, resolve, key);
 	const reply = cachedReply(entry, url.pathname, request.headers.get('accept-encoding'), request.headers.get('if-none-match'), request.headers.get('if-modified-since'));

@@ -148,15 +148,19 @@ describe('canonical URLs', () => {
 		for (const [path, canonical] of [
 			['/comparer?theme=sante&t=R84,R93', '/comparer?t=R84,R93&theme=sante'],
 			['/comparer?t=R84,R93&utm_source=x', '/comparer?t=R84,R93'],
-			['/comparer?t=R84%2CR93', '/comparer?t=R84,R93'],
 			['/indicateurs/IND-200?tri=valeur&maille=region', '/indicateurs/IND-200?maille=region&tri=valeur'],
 			['/programmes/budgets?x=1', '/programmes/budgets'],
-			['/?zz=1', '/']
+			['/?zz=1', '/'],
+			['/indicateurs?zz=1&maille=region&q=emploi', '/indicateurs?q=emploi&maille=region']
 		]) {
 			const r = await get(path);
 			expect(r.status, path).toBe(308);
 			expect(r.headers.location, path).toBe(canonical);
 		}
+		// The pages' own filters are kept as they are.
+		expect((await get('/indicateurs?q=emploi&maille=region')).status).toBe(200);
+		expect((await get('/politiques?vue=tableau')).status).toBe(200);
+		expect((await get('/recherche/suggestions.json?q=saint%20denis&portee=tout')).status).toBe(200);
 		// The canonical URL is answered, and by the same cache entry each time (same validator).
 		const [a, b] = [await get('/comparer?t=R84,R93&theme=sante'), await get('/comparer?t=R84,R93&theme=sante')];
 		expect(a.status).toBe(200);

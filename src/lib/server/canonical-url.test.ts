@@ -1,21 +1,40 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalSearch } from './canonical-url';
+import { canonicalQuery, PAGE_PARAMETERS } from './canonical-url';
 
-const canonical = (route: string | null, query: string) => canonicalSearch(route, new URLSearchParams(query));
+const canonical = (route: string | null, query: string) => canonicalQuery(route, new URLSearchParams(query));
+const ROUTES = join(import.meta.dirname, '..', '..', 'routes');
 
-describe('canonicalSearch', () => {
-	it('orders the parameters as the site writes them and drops unknown ones', () => {
-		expect(canonical('/comparer', 'theme=x&utm_source=y&t=R84,R93')).toBe('?t=R84,R93&theme=x');
-		expect(canonical('/indicateurs/[id]', 'tri=valeur&maille=region&zz=1')).toBe('?maille=region&tri=valeur');
-		expect(canonical('/programmes/budgets', 'a=1')).toBe('');
+/** Route ids of every page and endpoint under src/routes. */
+function routeIds(dir = ROUTES): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		if (entry.isDirectory()) return routeIds(join(dir, entry.name));
+		if (entry.name !== '+page.svelte' && entry.name !== '+server.ts') return [];
+		return ['/' + relative(ROUTES, dir).split(sep).join('/')].map((id) => (id === '/' ? id : id.replace(/\/$/, '')));
 	});
-	it('keeps a canonical query as it is, repeated values in their order', () => {
-		expect(canonical('/comparer', 't=R84,R93,D2A&famille=f')).toBe('?t=R84,R93,D2A&famille=f');
-		expect(canonical('/territoires/france', 'famille=b&famille=a')).toBe('?famille=b&famille=a');
-		expect(canonical('/recherche', 'q=saint%20denis')).toBe('?q=saint+denis');
+}
+
+describe('canonicalQuery', () => {
+	it('orders the parameters as the site writes them and drops unknown ones', () => {
+		expect(canonical('/comparer', 'theme=x&utm_source=y&t=R84,R93')).toEqual({ search: '?t=R84,R93&theme=x', changed: true });
+		expect(canonical('/indicateurs/[id]', 'tri=valeur&maille=region&zz=1')).toEqual({ search: '?maille=region&tri=valeur', changed: true });
+		expect(canonical('/programmes/budgets', 'a=1')).toEqual({ search: '', changed: true });
+	});
+	it('keeps a canonical query as it is, repeated values in their order, whatever the encoding', () => {
+		expect(canonical('/comparer', 't=R84,R93,D2A&famille=f')).toEqual({ search: '?t=R84,R93,D2A&famille=f', changed: false });
+		expect(canonical('/territoires/france', 'famille=b&famille=a')).toEqual({ search: '?famille=b&famille=a', changed: false });
+		expect(canonical('/recherche', 'q=saint%20denis')).toEqual({ search: '?q=saint+denis', changed: false });
+		expect(canonical('/comparer', 't=R84%2CR93')).toEqual({ search: '?t=R84,R93', changed: false });
 	});
 	it('leaves the API and unknown routes to their own checks', () => {
 		expect(canonical('/api/v1/indicateurs', 'x=1')).toBeNull();
 		expect(canonical(null, 'x=1')).toBeNull();
+	});
+	it('knows every page and endpoint outside the API (a new one must say which parameters it reads)', () => {
+		const ids = routeIds().filter((id) => !id.startsWith('/api/'));
+		expect(ids.length).toBeGreaterThan(30);
+		expect(ids.filter((id) => !(id in PAGE_PARAMETERS))).toEqual([]);
+		expect(Object.keys(PAGE_PARAMETERS).filter((id) => !ids.includes(id))).toEqual([]);
 	});
 });

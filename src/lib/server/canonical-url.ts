@@ -1,40 +1,67 @@
 /**
  * One URL per page state, so that the response cache holds one entry per state however a client
- * writes the query: the parameters each page reads, in the order the site's own links write them
- * (so those links are canonical already). Unknown parameters are dropped and the rest put in that
- * order by a redirect (a repeated parameter keeps its values in their order). API routes refuse
- * unknown parameters themselves (400, `api/params.ts`).
+ * writes the query: the parameters each page reads, in the order the site's own links and forms
+ * write them (so those are canonical already). Unknown parameters are dropped and the rest put in
+ * that order by a redirect (a repeated parameter keeps its values in their order). API routes refuse
+ * unknown parameters themselves (400, `api/params.ts`). Every page and endpoint outside the API must
+ * be listed (canonical-url.test.ts walks src/routes): one not listed is left as it is.
  */
 import { STATE_KEYS } from '$lib/url-state';
 
 const COMPARISON = ['t', 'famille', 'theme'];
 
-/** Route id → the query parameters its page or download reads. Routes not listed read none. */
+/** Route id → the query parameters its page or download reads, in the order the site writes them. */
 export const PAGE_PARAMETERS: Record<string, readonly string[]> = {
 	'/': ['carte'],
-	'/indicateurs/[id]': STATE_KEYS,
-	'/indicateurs/[id]/donnees.csv': STATE_KEYS,
-	'/integrer/indicateurs/[id]': STATE_KEYS,
 	'/comparer': [...COMPARISON, 'ajouter'],
 	'/comparer/donnees.csv': COMPARISON,
+	'/comparer/regions/[code]': [],
+	'/comparer/voisins/[code]': [],
+	'/donnees': [],
+	'/donnees/api': [],
+	'/donnees/mises-a-jour': [],
+	'/indicateurs': ['q', 'famille', 'theme', 'maille'],
+	'/indicateurs/[id]': STATE_KEYS,
+	'/indicateurs/[id]/donnees.csv': STATE_KEYS,
 	'/integrer/comparer': [...COMPARISON, 'indicateur'],
+	'/integrer/indicateurs/[id]': STATE_KEYS,
+	'/integrer/programmes/[programme]/[figure]': [],
+	'/politiques': ['vue'],
+	'/politiques/[id]': [],
+	'/programmes': [],
+	'/programmes/[programme]/valeurs.csv': [],
+	'/programmes/budgets': [],
+	'/programmes/budgets/projets.csv': [],
+	'/programmes/complexite': [],
+	'/programmes/complexite/vagues.csv': [],
+	'/programmes/laboratoires': [],
+	'/programmes/laboratoires/laboratoires.csv': [],
+	'/programmes/services-publics-plus': [],
+	'/programmes/services-publics-plus/cibles.csv': [],
 	'/recherche': ['q'],
-	'/recherche/suggestions.json': ['q'],
+	'/recherche/suggestions.json': ['q', 'portee'],
+	'/sante': [],
+	'/territoires': [],
+	'/territoires/departements': [],
+	'/territoires/departements/[code]': ['famille'],
 	'/territoires/france': ['famille'],
-	'/territoires/regions/[code]': ['famille'],
-	'/territoires/departements/[code]': ['famille']
+	'/territoires/regions': [],
+	'/territoires/regions/[code]': ['famille']
 };
 
 /**
- * The canonical query (`?a=1&b=2`, or '') of a URL on a route; null for routes this module does not
- * govern (the API, unknown routes).
+ * The canonical query of a URL on a route (`?a=1&b=2`, or ''), and whether the given parameters
+ * differ from it (names, values or order; `%20` and `+` are the same); null for routes this module
+ * does not govern (the API, unknown routes).
  */
-export function canonicalSearch(routeId: string | null, params: URLSearchParams): string | null {
+export function canonicalQuery(routeId: string | null, params: URLSearchParams): { search: string; changed: boolean } | null {
 	if (routeId === null || routeId.startsWith('/api/')) return null;
-	const allowed = PAGE_PARAMETERS[routeId] ?? [];
-	const out = new URLSearchParams();
-	for (const name of allowed) for (const value of params.getAll(name)) out.append(name, value);
-	const text = out.toString();
+	const allowed = PAGE_PARAMETERS[routeId];
+	if (!allowed) return null;
+	const given = [...params];
+	const kept = allowed.flatMap((name) => given.filter(([n]) => n === name));
+	const changed = kept.length !== given.length || kept.some(([name, value], i) => given[i][0] !== name || given[i][1] !== value);
+	const text = new URLSearchParams(kept).toString();
 	// Commas stay readable in territory lists (`t=R84,R93`), as the site writes them.
-	return text ? `?${text.replace(/%2C/gi, ',')}` : '';
+	return { search: text ? `?${text.replace(/%2C/gi, ',')}` : '', changed };
 }
