@@ -7,7 +7,8 @@ const indicator = (code: string, status: PolicyInput['indicators'][number]['stat
 	unit: '%',
 	latest: { date: '2024-05', value: 50, qualifier: null },
 	rate: 40,
-	status
+	status,
+	verdict: { status, judged: status, judgedAt: '2024-05', outdated: null, degenerate: null, targetDate: '2026-12' }
 });
 const policy = (id: string, family: string, theme: string | null, ...indicators: PolicyInput['indicators']): PolicyInput => ({
 	id,
@@ -33,7 +34,7 @@ describe('overviewFamilies', () => {
 		]);
 		expect(families[0].themes[0].policies[0]).toMatchObject({ indicatorCount: 2, headline: { code: '1' } });
 		// Only what an item shows is kept (the page serialises it for hydration).
-		expect(Object.keys(families[0].themes[0].policies[0].headline).sort()).toEqual(['code', 'latest', 'name', 'rate', 'status', 'unit']);
+		expect(Object.keys(families[0].themes[0].policies[0].headline).sort()).toEqual(['code', 'latest', 'name', 'rate', 'status', 'unit', 'verdict']);
 		expect(families[0].line).toBe('Sur 3 politiques prioritaires : 1 cible atteinte, 0 en bonne voie, 1 en retard, 1 sans cible.');
 		expect(families[1].themes[0].name).toBe('Autres');
 		expect(families[1].line).toBe('Sur 1 programme ou enquête : 0 cible atteinte, 0 en bonne voie, 0 en retard, 1 sans cible.');

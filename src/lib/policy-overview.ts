@@ -3,7 +3,7 @@
  * order, each with its one-line state and its policies grouped by theme, each policy reduced to
  * what a compact item shows (its headline indicator's national standing). Pure.
  */
-import type { ProgressStatus } from './progress';
+import type { ProgressStatus, StatusVerdict } from './progress';
 import { statusLine, type Noun } from './status-summary';
 
 /** The fields of a policy the overview needs (a subset of the server's `PolicyItem`). */
@@ -19,6 +19,7 @@ export interface PolicyInput {
 		latest: { date: string; value: number; qualifier: string | null } | null;
 		rate: number | null;
 		status: ProgressStatus | null;
+		verdict: StatusVerdict;
 	}[];
 }
 
@@ -58,8 +59,8 @@ export function overviewFamilies(policies: readonly PolicyInput[]): OverviewFami
 		let theme = family.themes.get(themeId);
 		if (!theme) family.themes.set(themeId, (theme = { id: themeId || 'sans-theme', name: p.theme?.name ?? 'Autres', policies: [] }));
 		// Only the fields an item shows: the page serialises this for hydration.
-		const { code, name, unit, latest, rate, status } = headline;
-		theme.policies.push({ id: p.id, name: p.name, indicatorCount: p.indicators.length, headline: { code, name, unit, latest, rate, status } });
+		const { code, name, unit, latest, rate, status, verdict } = headline;
+		theme.policies.push({ id: p.id, name: p.name, indicatorCount: p.indicators.length, headline: { code, name, unit, latest, rate, status, verdict } });
 	}
 	return [...families.values()].map((f) => ({
 		id: f.id,

@@ -105,6 +105,13 @@ describe('progressStatus', () => {
 		expect(progressStatus({ ...ind223, targetDate: '2022-09', current: 57, currentDate: '2023-01' })).toBe('en-retard');
 	});
 
+	it('is non-significative for a target equal to the baseline or a zero target for « hausse »', () => {
+		const base = { initialDate: '2022-12-01', currentDate: '2024-05-01', targetDate: '2026-12-01' };
+		expect(progressStatus({ ...base, initial: 0, current: 1200, target: 0, direction: 'hausse' })).toBe('non-significative');
+		expect(progressStatus({ ...base, initial: 10, current: 12, target: 10, direction: 'baisse' })).toBe('non-significative');
+		expect(progressStatus({ ...base, initial: 10, current: 0, target: 0, direction: 'baisse' })).toBe('atteinte');
+	});
+
 	it('is sans-cible without target, baseline or direction, and null without a current value', () => {
 		expect(progressStatus({ ...ind223, target: null, current: 51.9, currentDate: '2023-12-01' })).toBe('sans-cible');
 		expect(progressStatus({ ...ind223, targetDate: null, current: 51.9, currentDate: '2023-12-01' })).toBe('sans-cible');
@@ -118,10 +125,12 @@ describe('progressStatus', () => {
 			atteinte: 'Cible atteinte',
 			'en-bonne-voie': 'En bonne voie',
 			'en-retard': 'En retard',
-			'sans-cible': 'Sans cible'
+			'sans-cible': 'Sans cible',
+			'non-significative': 'Cible non significative',
+			'non-evaluable': 'Non évaluable aujourd’hui'
 		});
 		expect(STATUS_RULE_FR).toMatch(/en bonne voie/);
-		expect(STATUS_RULE_FR.split('. ').length).toBe(1);
+		expect(STATUS_RULE_FR).toMatch(/jugé à la date de la dernière valeur/);
 	});
 });
 

@@ -208,6 +208,7 @@ describe('GET /api/v1/comparaison', () => {
 					cible: c.target && { date: c.target.date, valeur: c.target.value },
 					taux_avancement: c.rate,
 					statut: c.status,
+					statut_date: c.verdict.judgedAt,
 					statut_libelle: expect.any(String),
 					rang: c.rank,
 					territoires_classes: c.peers

@@ -104,7 +104,10 @@ describe('indicators', () => {
 		expect(body.national.taux_avancement_publie).toEqual({ date: published.date, taux: published.rate });
 		expect(published.date).toBe(latest.date);
 		expect(body.national.taux_avancement).toBeCloseTo(published.rate, 1);
-		expect(['atteinte', 'en-bonne-voie', 'en-retard', 'sans-cible']).toContain(body.national.statut);
+		expect(['atteinte', 'en-bonne-voie', 'en-retard', 'sans-cible', 'non-evaluable']).toContain(body.national.statut);
+		// The status says which value it was judged on.
+		expect(body.national.statut_date).toBe(latest.date);
+		expect(body.national.statut_libelle).toContain('au vu de la valeur');
 	});
 
 	it('an indicator without national values has no national summary', async () => {

@@ -16,6 +16,7 @@ const cell = (code: string, value: number | null, date: string | null, more: Par
 	target: null,
 	rate: null,
 	status: null,
+	verdict: { status: null, judged: null, judgedAt: null, outdated: null, degenerate: null, targetDate: null },
 	rank: null,
 	peers: null,
 	series: value !== null && date !== null ? [{ date, value }] : [],

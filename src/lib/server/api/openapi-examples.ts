@@ -74,7 +74,8 @@ export const COMPARISON_EXAMPLE = {
 					cible: { date: '2026-12-01', valeur: 82 },
 					taux_avancement: 32.625,
 					statut: 'en-retard',
-					statut_libelle: 'En retard',
+					statut_date: '2024-05-01',
+					statut_libelle: 'En retard au vu de la valeur de mai 2024',
 					rang: 15,
 					territoires_classes: 18
 				}),
@@ -82,6 +83,7 @@ export const COMPARISON_EXAMPLE = {
 					cible: null,
 					taux_avancement: null,
 					statut: 'sans-cible',
+					statut_date: null,
 					statut_libelle: 'Sans cible',
 					rang: 98,
 					territoires_classes: 101
@@ -90,7 +92,8 @@ export const COMPARISON_EXAMPLE = {
 					cible: { date: '2026-12-01', valeur: 80 },
 					taux_avancement: 100,
 					statut: 'atteinte',
-					statut_libelle: 'Cible atteinte',
+					statut_date: '2024-05-01',
+					statut_libelle: 'Cible atteinte au vu de la valeur de mai 2024',
 					rang: null,
 					territoires_classes: null
 				})

@@ -27,7 +27,11 @@ const object = (properties: Record<string, unknown>, required = Object.keys(prop
 const DATE = { type: 'string', pattern: '^(\\d{4}(-\\d{2}(-\\d{2})?)?)?$', description: 'AAAA, AAAA-MM ou AAAA-MM-JJ, à la précision de la source.' };
 const LEVEL = { type: 'string', enum: ['national', 'region', 'departement'] };
 const DATED = object({ date: DATE, valeur: { type: 'number' } });
-const STATUS = { type: 'string', enum: ['atteinte', 'en-bonne-voie', 'en-retard', 'sans-cible'] };
+const STATUS = {
+	type: 'string',
+	enum: ['atteinte', 'en-bonne-voie', 'en-retard', 'sans-cible', 'non-significative', 'non-evaluable'],
+	description: 'Jugé à la date de la dernière valeur (statut_date) ; « non-evaluable » : en bonne voie alors, mais cette valeur est trop ancienne ou l’échéance est passée depuis ; « non-significative » : cible égale à la valeur initiale, ou nulle pour un indicateur à la hausse.'
+};
 const ID_NAME = object({ id: { type: 'string' }, nom: { type: 'string' } });
 
 const schemas = {
@@ -71,7 +75,8 @@ const schemas = {
 		taux_avancement: nullable('number', { minimum: 0, maximum: 100, description: 'Calculé par Baromètre (règle DITP), non arrondi.' }),
 		taux_avancement_publie: { oneOf: [object({ date: DATE, taux: { type: 'number' } }), { type: 'null' }] },
 		statut: { oneOf: [STATUS, { type: 'null' }] },
-		statut_libelle: nullable('string')
+		statut_date: { oneOf: [DATE, { type: 'null' }], description: 'Date de la valeur sur laquelle le statut est jugé.' },
+		statut_libelle: nullable('string', { description: 'Le statut en une phrase, avec la date de la valeur jugée.' })
 	}),
 	Territoire: object({
 		id: { type: 'string', examples: ['FR', 'R84', 'D2A'] },
@@ -124,7 +129,8 @@ const schemas = {
 		cible: { oneOf: [DATED, { type: 'null' }], description: 'La cible la plus tardive du territoire : celle du taux d’avancement.' },
 		taux_avancement: nullable('number', { minimum: 0, maximum: 100, description: 'Calculé par Baromètre (règle DITP), non arrondi.' }),
 		statut: { oneOf: [STATUS, { type: 'null' }] },
-		statut_libelle: nullable('string'),
+		statut_date: { oneOf: [DATE, { type: 'null' }], description: 'Date de la valeur sur laquelle le statut est jugé.' },
+		statut_libelle: nullable('string', { description: 'Le statut en une phrase, avec la date de la valeur jugée.' }),
 		rang: nullable('integer', {
 			minimum: 1,
 			description: 'Rang parmi les territoires de même maille ayant une valeur à la même date (1 = le plus favorable selon le sens ; pour 100 000 habitants pour un montant) ; null pour la France.'

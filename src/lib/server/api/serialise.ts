@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { FORMULA_TRIGGER, neutralise, toCsv, type CsvCell } from '../../csv/write';
 import { formatDay, formatUpdated } from '../../format';
 import type { ProgressSummary } from '../../indicator-summary';
-import { STATUS_LABELS_FR } from '../../progress';
+import { statusPhrase } from '../../progress';
 import { VALUE_EXPORT_COLUMNS, valueRows, type ValueFilter } from '../export';
 import type { CompareCell, CompareIndicator, CompareTerritory, Comparison } from '../queries/compare';
 import type { IndicatorMeta, Territory } from '../queries/facts';
@@ -191,7 +191,8 @@ export function summaryJson(summary: ProgressSummary, publishedRate: { date: str
 		taux_avancement: summary.rate,
 		taux_avancement_publie: publishedRate,
 		statut: summary.status,
-		statut_libelle: summary.status ? STATUS_LABELS_FR[summary.status] : null
+		statut_date: summary.judgedAt,
+		statut_libelle: statusPhrase(summary)
 	};
 }
 
@@ -258,7 +259,8 @@ function comparedValueJson(c: CompareCell) {
 		cible: c.target ? { date: c.target.date, valeur: c.target.value } : null,
 		taux_avancement: c.rate,
 		statut: c.status,
-		statut_libelle: c.status ? STATUS_LABELS_FR[c.status] : null,
+		statut_date: c.verdict.judgedAt,
+		statut_libelle: statusPhrase(c.verdict),
 		rang: c.rank,
 		territoires_classes: c.peers
 	};

@@ -11,8 +11,8 @@
  */
 import type Database from 'better-sqlite3';
 import { compareFr } from '../../format';
-import { summarizeProgress, type DatedValue } from '../../indicator-summary';
-import type { Direction, ProgressStatus } from '../../progress';
+import { summarizeProgress, verdictOf, type DatedValue } from '../../indicator-summary';
+import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
 import { PAR_HABITANTS } from '../../url-state';
 import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
@@ -155,6 +155,8 @@ export interface CompareCell {
 	target: DatedValue | null;
 	rate: number | null;
 	status: ProgressStatus | null;
+	/** The status with its date and reasons. */
+	verdict: StatusVerdict;
 	/** 1 = most favourable among `peers` territories of its level at the same date; null for France. */
 	rank: number | null;
 	/** How many territories of its level have a value at that date. */
@@ -214,6 +216,7 @@ interface MetaRow {
 	name: string;
 	unit: string;
 	direction: Direction;
+	frequency: string | null;
 	sortOrder: number;
 	policyName: string;
 	themeId: string | null;
@@ -263,7 +266,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 	const marks = (ids: unknown[]) => ids.map(() => '?').join(',');
 	const meta = client
 		.prepare(
-			`SELECT i.id, i.code, i.name, i.unit, i.direction, i.sort_order AS sortOrder, p.name AS policyName,
+			`SELECT i.id, i.code, i.name, i.unit, i.direction, i.frequency, i.sort_order AS sortOrder, p.name AS policyName,
 			   th.id AS themeId, th.name AS themeName, f.id AS familyId, f.name AS familyName,
 			   i.producer, i.licence, i.source_updated_at AS sourceUpdatedAt
 			 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
@@ -362,7 +365,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 		const cells = withFrance.map((t): CompareCell => {
 			const here = series.get(`${m.id}:${t.id}`) ?? [];
 			const latest = here.at(-1) ?? null;
-			const summary = summarizeProgress({ direction: m.direction, series: here, ...(targets.get(`${m.id}:${t.id}`) ?? { baselines: [], targets: [] }) });
+			const summary = summarizeProgress({ direction: m.direction, unit: m.unit, frequency: m.frequency, series: here, ...(targets.get(`${m.id}:${t.id}`) ?? { baselines: [], targets: [] }) });
 			const perCapita = amount && latest ? perHundredK(latest.value, t.population) : null;
 			const compared = amount ? perCapita : (latest?.value ?? null);
 			let rank: number | null = null;
@@ -391,6 +394,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 				target: summary.finalTarget,
 				rate: summary.rate,
 				status: summary.status,
+				verdict: verdictOf(summary),
 				rank,
 				peers: rank === null ? null : peers,
 				series: here

@@ -157,7 +157,12 @@ export function targetsFor(client: Database.Database, indicatorId: number, terri
 }
 
 /** Latest value, baseline, targets, change, rate and status of an indicator in one territory. */
-export function progressIn(client: Database.Database, indicator: Pick<IndicatorMeta, 'id' | 'direction'>, territoryId: number): ProgressSummary {
+export function progressIn(
+	client: Database.Database,
+	indicator: Pick<IndicatorMeta, 'id' | 'direction' | 'unit' | 'frequency'>,
+	territoryId: number
+): ProgressSummary {
 	const series = seriesByTerritory(client, indicator.id, [territoryId]).get(territoryId) ?? [];
-	return summarizeProgress({ direction: indicator.direction, series, ...targetsFor(client, indicator.id, territoryId) });
+	const { direction, unit, frequency } = indicator;
+	return summarizeProgress({ direction, unit, frequency, series, ...targetsFor(client, indicator.id, territoryId) });
 }

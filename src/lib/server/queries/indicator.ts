@@ -6,8 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import { compareFr } from '../../format';
-import { summarizeProgress, type DatedValue, type Point, type ProgressSummary } from '../../indicator-summary';
-import type { Direction, ProgressStatus } from '../../progress';
+import { summarizeProgress, verdictOf, type DatedValue, type Point, type ProgressSummary } from '../../indicator-summary';
+import { rhythmMonths, type Direction, type ProgressStatus, type StatusVerdict } from '../../progress';
 import { MAILLES, PAR_HABITANTS, type Maille, type Ordre, type StateContext, type Tri } from '../../url-state';
 import { findTerritory, seriesByTerritory, targetsFor, territoriesAt, type IndicatorMeta, type Territory } from './facts';
 
@@ -76,6 +76,8 @@ export interface TerritoryRow {
 	/** Progress to the final target, 0–100. */
 	rate: number | null;
 	status: ProgressStatus | null;
+	/** The status with its date and reasons. */
+	verdict: StatusVerdict;
 	/** 1 = most favourable; null when not comparable or missing. */
 	rank: number | null;
 }
@@ -94,10 +96,17 @@ export interface TableOptions {
  */
 export function territoryTable(
 	client: Database.Database,
-	indicator: Pick<IndicatorMeta, 'id' | 'unit' | 'direction'>,
+	indicator: Pick<IndicatorMeta, 'id' | 'unit' | 'direction' | 'frequency'>,
 	options: TableOptions
 ): TerritoryRow[] {
 	const territories = territoriesAt(client, options.maille);
+	// Each row holds one value: the rhythm comes from the dates published at this level.
+	const levelDates = (
+		client
+			.prepare(`SELECT DISTINCT o.date FROM observations o JOIN territories t ON t.id = o.territory_id WHERE o.indicator_id = ? AND t.level = ?`)
+			.all(indicator.id, options.maille) as { date: string }[]
+	).map((r) => r.date);
+	const rhythm = rhythmMonths(indicator.frequency, levelDates);
 	const values = new Map(
 		(
 			client
@@ -123,7 +132,13 @@ export function territoryTable(
 	const rows = territories.map((t): TerritoryRow => {
 		const observed = values.get(t.id);
 		const point: Point[] = observed ? [{ date: options.date, value: observed.value, qualifier: observed.qualifier }] : [];
-		const summary = summarizeProgress({ direction: indicator.direction, series: point, ...(targets.get(t.id) ?? { baselines: [], targets: [] }) });
+		const summary = summarizeProgress({
+			direction: indicator.direction,
+			unit: indicator.unit,
+			rhythm,
+			series: point,
+			...(targets.get(t.id) ?? { baselines: [], targets: [] })
+		});
 		return {
 			code: t.code,
 			inseeCode: t.inseeCode,
@@ -138,6 +153,7 @@ export function territoryTable(
 			change: summary.change?.absolute ?? null,
 			rate: summary.rate,
 			status: summary.status,
+			verdict: verdictOf(summary),
 			rank: null
 		};
 	});
@@ -203,7 +219,11 @@ export interface ChartData {
 }
 
 /** The series of `territory`, its région (for a département) and France: three queries at most. */
-export function chartData(client: Database.Database, indicator: Pick<IndicatorMeta, 'id' | 'direction'>, territory: Territory): ChartData {
+export function chartData(
+	client: Database.Database,
+	indicator: Pick<IndicatorMeta, 'id' | 'direction' | 'unit' | 'frequency'>,
+	territory: Territory
+): ChartData {
 	const region = territory.level === 'departement' && territory.parentCode ? findTerritory(client, territory.parentCode) : null;
 	const france = territory.level === 'national' ? null : findTerritory(client, 'FR');
 	const members: [Territory, ChartLine['role']][] = [[territory, 'territoire']];
@@ -225,6 +245,6 @@ export function chartData(client: Database.Database, indicator: Pick<IndicatorMe
 		territory: { code: territory.code, name: territory.name, level: territory.level },
 		lines,
 		...records,
-		summary: summarizeProgress({ direction: indicator.direction, series: lines[0].points, ...records })
+		summary: summarizeProgress({ direction: indicator.direction, unit: indicator.unit, frequency: indicator.frequency, series: lines[0].points, ...records })
 	};
 }

@@ -3,7 +3,8 @@
  * at national level (latest value, baseline, final target, progress, status).
  */
 import type Database from 'better-sqlite3';
-import type { Direction, ProgressStatus } from '../../progress';
+import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
+import { verdictOf } from '../../indicator-summary';
 import { findTerritory, progressIn } from './facts';
 
 export interface HeadlineIndicator {
@@ -18,6 +19,7 @@ export interface HeadlineIndicator {
 	change: { absolute: number | null; percent: number | null } | null;
 	rate: number | null;
 	status: ProgressStatus | null;
+	verdict: StatusVerdict;
 	indicatorCount: number;
 }
 
@@ -42,6 +44,7 @@ interface IndicatorRow {
 	unit: string;
 	direction: Direction;
 	cumulative: number;
+	frequency: string | null;
 	policyId: string;
 	policyName: string;
 	theme: string | null;
@@ -58,7 +61,7 @@ const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.ind
 export function nationalOverview(client: Database.Database): FamilySummary[] {
 	const indicators = client
 		.prepare(
-			`SELECT i.id AS indicatorId, i.code, i.name, i.unit, i.direction, i.cumulative, i.sort_order AS sortOrder,
+			`SELECT i.id AS indicatorId, i.code, i.name, i.unit, i.direction, i.cumulative, i.frequency, i.sort_order AS sortOrder,
 			   p.id AS policyId, p.name AS policyName, th.name AS theme, f.id AS familyId, f.name AS familyName
 			 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
 			 LEFT JOIN themes th ON th.id = p.theme_id
@@ -77,7 +80,7 @@ export function nationalOverview(client: Database.Database): FamilySummary[] {
 			existing.headline.indicatorCount++;
 			continue;
 		}
-		const summary = fr ? progressIn(client, { id: row.indicatorId, direction: row.direction }, fr.id) : null;
+		const summary = fr ? progressIn(client, { id: row.indicatorId, direction: row.direction, unit: row.unit, frequency: row.frequency }, fr.id) : null;
 		const policy: PolicySummary = {
 			id: row.policyId,
 			name: row.policyName,
@@ -94,6 +97,7 @@ export function nationalOverview(client: Database.Database): FamilySummary[] {
 				change: summary?.change ?? null,
 				rate: summary?.rate ?? null,
 				status: summary?.status ?? null,
+				verdict: verdictOf(summary),
 				indicatorCount: 1
 			}
 		};

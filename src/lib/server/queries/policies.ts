@@ -8,8 +8,8 @@
  * memory with the same `summarizeProgress` as every other page.
  */
 import type Database from 'better-sqlite3';
-import { summarizeProgress, type DatedValue, type Point } from '../../indicator-summary';
-import type { Direction, ProgressStatus } from '../../progress';
+import { summarizeProgress, verdictOf, type DatedValue, type Point } from '../../indicator-summary';
+import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
 import { MAILLES, PAR_HABITANTS, type Maille } from '../../url-state';
 import type { Level } from './facts';
 import { indicatorContext, isCountUnit, territoryTable } from './indicator';
@@ -22,6 +22,8 @@ export interface NationalStanding {
 	/** 0–100, unrounded; null without baseline, target or direction. */
 	rate: number | null;
 	status: ProgressStatus | null;
+	/** The status with its date and reasons. */
+	verdict: StatusVerdict;
 }
 
 export interface IndicatorItem extends NationalStanding {
@@ -31,6 +33,8 @@ export interface IndicatorItem extends NationalStanding {
 	description: string | null;
 	unit: string;
 	direction: Direction;
+	/** How often the source publishes it (statuses go stale past it). */
+	frequency: string | null;
 	/** The indicator's own theme, the policy's otherwise. */
 	theme: { id: string; name: string } | null;
 	/** Levels with at least one value, national → département. */
@@ -59,6 +63,7 @@ interface Row {
 	description: string | null;
 	unit: string;
 	direction: Direction;
+	frequency: string | null;
 	producer: string;
 	licence: string;
 	sourceUpdatedAt: string | null;
@@ -94,7 +99,7 @@ export function findPolicy(client: Database.Database, id: string): PolicyItem | 
 function readPolicies(client: Database.Database, policyId: string | null): PolicyItem[] {
 	const rows = client
 		.prepare(
-			`SELECT i.id, i.code, i.name, i.description, i.unit, i.direction, i.producer, i.licence, i.source_updated_at AS sourceUpdatedAt,
+			`SELECT i.id, i.code, i.name, i.description, i.unit, i.direction, i.frequency, i.producer, i.licence, i.source_updated_at AS sourceUpdatedAt,
 			   p.id AS policyId, p.name AS policyName, p.axis, f.id AS familyId, f.name AS familyName,
 			   pt.id AS policyThemeId, pt.name AS policyThemeName, th.id AS themeId, th.name AS themeName,
 			   (SELECT max(o.date) FROM observations o WHERE o.indicator_id = i.id AND o.date <> '') AS lastDate,
@@ -126,25 +131,29 @@ function readPolicies(client: Database.Database, policyId: string | null): Polic
 			code: r.code,
 			name: r.name,
 			description: r.description,
-			unit: r.unit,
 			direction: r.direction,
+			frequency: r.frequency,
+			unit: r.unit,
 			theme: r.themeId ? { id: r.themeId, name: r.themeName ?? r.themeId } : null,
 			levels: (['national', 'region', 'departement'] as const).filter((l) => r[l] === 1),
 			producer: r.producer,
 			licence: r.licence,
 			sourceUpdatedAt: r.sourceUpdatedAt,
 			lastDate: r.lastDate,
-			...(standing.get(r.id)?.(r.direction) ?? EMPTY)
+			...(standing.get(r.id)?.(r) ?? EMPTY)
 		});
 	}
 	// Stable sort: the SQL order within a family is kept.
 	return [...policies.values()].sort((a, b) => familyRank(a.family.id) - familyRank(b.family.id));
 }
 
-const EMPTY: NationalStanding = { latest: null, baseline: null, target: null, rate: null, status: null };
+const EMPTY: NationalStanding = { latest: null, baseline: null, target: null, rate: null, status: null, verdict: verdictOf(null) };
 
-/** For each indicator with national figures, a function of its direction giving its standing. */
-function nationalStandings(client: Database.Database, policyId: string | null): Map<number, (direction: Direction) => NationalStanding> {
+/** For each indicator with national figures, a function of its metadata giving its standing. */
+function nationalStandings(
+	client: Database.Database,
+	policyId: string | null
+): Map<number, (meta: Pick<Row, 'direction' | 'unit' | 'frequency'>) => NationalStanding> {
 	const ofPolicy = `(? IS NULL OR indicator_id IN (SELECT id FROM indicators WHERE policy_id = ?))`;
 	const values = client
 		.prepare(
@@ -165,16 +174,17 @@ function nationalStandings(client: Database.Database, policyId: string | null): 
 	};
 	for (const v of values) entry(v.id).series.push({ date: v.date, value: v.value, qualifier: v.qualifier });
 	for (const t of targets) (t.kind === 'initiale' ? entry(t.id).baselines : entry(t.id).targets).push({ date: t.date, value: t.value });
-	const out = new Map<number, (direction: Direction) => NationalStanding>();
+	const out = new Map<number, (meta: Pick<Row, 'direction' | 'unit' | 'frequency'>) => NationalStanding>();
 	for (const [id, e] of byIndicator) {
-		out.set(id, (direction) => {
-			const s = summarizeProgress({ direction, ...e });
+		out.set(id, ({ direction, unit, frequency }) => {
+			const s = summarizeProgress({ direction, unit, frequency, ...e });
 			return {
 				latest: s.latest ? { date: s.latest.date, value: s.latest.value, qualifier: s.latest.qualifier ?? null } : null,
 				baseline: s.baseline,
 				target: s.finalTarget,
 				rate: s.rate,
-				status: s.status
+				status: s.status,
+				verdict: verdictOf(s)
 			};
 		});
 	}

@@ -66,7 +66,10 @@ describe('département page', () => {
 			]
 		});
 		expect(line.rate).toBeCloseTo(50);
-		expect(line.status).toBe('en-bonne-voie');
+		// On track in January 2024, but a yearly value almost three years old says nothing about today.
+		// (the ageing rule itself is tested with fixed dates in indicator-summary.test.ts).
+		expect(line.verdict).toMatchObject({ judged: 'en-bonne-voie', judgedAt: '2024-01' });
+		expect(line.status).toBe(line.verdict.outdated ? 'non-evaluable' : 'en-bonne-voie');
 		const [deaths] = territoryPage(store(), 'departement', 'D2A')!.groups[1].policies[0].indicators;
 		expect(deaths).toMatchObject({ latest: { value: 12 }, region: null, france: { value: 3200 }, rate: null, status: 'sans-cible' });
 	});

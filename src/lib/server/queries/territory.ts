@@ -9,9 +9,9 @@
  * index (in memory).
  */
 import type Database from 'better-sqlite3';
-import { summarizeProgress, type DatedValue } from '../../indicator-summary';
+import { summarizeProgress, verdictOf, type DatedValue } from '../../indicator-summary';
 import { compareFr } from '../../format';
-import type { Direction, ProgressStatus } from '../../progress';
+import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
 import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
 import { FAMILY_ORDER } from './overview';
@@ -42,6 +42,8 @@ export interface IndicatorLine {
 	/** 0–100, unrounded; null without baseline, target or direction. */
 	rate: number | null;
 	status: ProgressStatus | null;
+	/** The status with its date and reasons. */
+	verdict: StatusVerdict;
 	/** Dated values here, in date order. */
 	series: SeriesPoint[];
 	/** Latest value in the région (département pages only). */
@@ -106,6 +108,7 @@ interface MetaRow {
 	name: string;
 	unit: string;
 	direction: Direction;
+	frequency: string | null;
 	sortOrder: number;
 	policyId: string;
 	policyName: string;
@@ -142,7 +145,7 @@ export function indicatorsIn(
 ): { groups: FamilyGroup[]; counts: Map<string, number> } {
 	const meta = client
 		.prepare(
-			`SELECT i.id, i.code, i.name, i.unit, i.direction, i.sort_order AS sortOrder, p.id AS policyId, p.name AS policyName,
+			`SELECT i.id, i.code, i.name, i.unit, i.direction, i.frequency, i.sort_order AS sortOrder, p.id AS policyId, p.name AS policyName,
 			   th.name AS theme, f.id AS familyId, f.name AS familyName
 			 FROM indicators i JOIN policies p ON p.id = i.policy_id JOIN families f ON f.id = p.family_id
 			 LEFT JOIN themes th ON th.id = coalesce(i.theme_id, p.theme_id) -- the indicator's own theme first, as in facts.ts
@@ -206,6 +209,8 @@ export function indicatorsIn(
 		const here = series.get(`${m.id}:${territory.id}`) ?? [];
 		const summary = summarizeProgress({
 			direction: m.direction,
+			unit: m.unit,
+			frequency: m.frequency,
 			series: here,
 			...(targets.get(m.id) ?? { baselines: [], targets: [] })
 		});
@@ -218,6 +223,7 @@ export function indicatorsIn(
 			target: summary.finalTarget,
 			rate: summary.rate,
 			status: summary.status,
+			verdict: verdictOf(summary),
 			series: here.filter((o) => o.date !== '').map((o) => ({ date: o.date, value: o.value })),
 			region: comparisons.regionId === null ? null : latestOf(series.get(`${m.id}:${comparisons.regionId}`)),
 			france: comparisons.franceId === null ? null : latestOf(series.get(`${m.id}:${comparisons.franceId}`)),

@@ -25,6 +25,7 @@ export const load: PageServerLoad = ({ params }) => {
 			baseline: i.baseline,
 			rate: i.rate,
 			status: i.status,
+			verdict: i.verdict,
 			territorial: i.territorial
 		})),
 		map
