@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeProgress } from './indicator-summary';
-import { countStatuses, statusCountSentence, statusPhrase } from './progress';
+import { statusPhrase } from './progress';
+import { statusLine } from './status-summary';
 
 describe('summarizeProgress', () => {
 	it('IND-200 France (official file): 69 in May 2022 → 82.02 in May 2024, final target 80 in Dec 2026', () => {
@@ -131,10 +132,11 @@ describe('degenerate targets are « non significative » and not counted', () =>
 		expect(s.degenerate).toBe('egale');
 	});
 
-	it('countStatuses leaves them out', () => {
-		const c = countStatuses(['atteinte', 'en-bonne-voie', 'non-significative', 'non-evaluable', 'en-retard', null, 'sans-cible']);
-		expect(c).toEqual({ total: 7, atteinte: 1, enBonneVoie: 1, enRetard: 1, notCounted: 4 });
-		expect(statusCountSentence(c)).toMatch(/^Sur 7 indicateurs : 1 cible atteinte, 1 en bonne voie, 1 en retard, 4 non comptés/);
+	it('the summary line counts them apart, never as reached or on track', () => {
+		const line = statusLine(['atteinte', 'en-bonne-voie', 'non-significative', 'non-evaluable', 'en-retard', 'sans-cible'], ['indicateur', 'indicateurs']);
+		expect(line).toMatch(/^Sur 6 indicateurs : 1 cible atteinte, 1 en bonne voie, 1 en retard/);
+		expect(line).toContain('1 cible non significative');
+		expect(line).toContain('1 non évaluable aujourd’hui');
 	});
 });
 

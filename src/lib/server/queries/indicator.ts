@@ -96,7 +96,7 @@ export interface TableOptions {
  */
 export function territoryTable(
 	client: Database.Database,
-	indicator: Pick<IndicatorMeta, 'id' | 'unit' | 'direction' | 'frequency'>,
+	indicator: Pick<IndicatorMeta, 'id' | 'unit' | 'direction'> & { frequency?: string | null },
 	options: TableOptions
 ): TerritoryRow[] {
 	const territories = territoriesAt(client, options.maille);
