@@ -303,13 +303,13 @@ describe('GET /api/v1/comparaison.csv', () => {
 });
 
 describe('refusals', () => {
-	const nine = 'D01,D02,D03,D04,D05,D06,D07,D08,D09';
+	const fourteen = 'D01,D02,D03,D04,D05,D06,D07,D08,D09,D10,D11,D12,D13,D14';
 	const cases: [string, string, RegExp][] = [
 		['', 'territoires', /« territoires » manquant/],
 		['famille=politiques-prioritaires', 'territoires', /« territoires » manquant/],
 		['territoires=R84', 'territoires', /au moins 2 territoires : seul « R84 »/],
 		['territoires=R84,R84', 'territoires', /au moins 2 territoires/],
-		[`territoires=${nine}`, 'territoires', /8 territoires au plus : 9 sont donnés/],
+		[`territoires=${fourteen}`, 'territoires', /13 territoires au plus, France en plus : 14 sont donnés/],
 		['territoires=R84,X1', 'territoires', /mal formé : « X1 »/],
 		['territoires=R84,D1000', 'territoires', /mal formé/],
 		['territoires=R84,R99', 'territoires', /Territoire « R99 » inconnu/],
@@ -347,7 +347,7 @@ describe('refusals', () => {
 		const queries: Record<string, string> = {
 			manquant: '',
 			un_seul: 'territoires=R84',
-			trop: `territoires=${nine}`,
+			trop: `territoires=${fourteen}`,
 			inconnu: 'territoires=R84,R99',
 			famille: 'territoires=R84,R93&famille=inconnue',
 			parametre: 't=R84,R93'

@@ -105,15 +105,15 @@ describe('OpenAPI document', () => {
 		for (const code of ['FR', 'R84', 'D2A', 'D971']) expect(TERRITORY_CODE.test(code)).toBe(true);
 	});
 
-	it('gives the comparison’s territories (2 to 8 codes) a pattern that agrees with the page’s parseCodes', () => {
+	it('gives the comparison’s territories (2 to 13 codes, France besides) a pattern that agrees with the page’s parseCodes', () => {
 		const pattern = new RegExp(PARAMETER_VARIANTS.territoires_compares.schema.pattern);
 		const codes = (n: number) => Array.from({ length: n }, (_, i) => `D${String(i + 1).padStart(2, '0')}`).join(',');
-		for (const list of ['R84,R93', 'FR,R84,D2A', codes(8)]) {
+		for (const list of ['R84,R93', 'FR,R84,D2A', codes(13), `${codes(13)},FR`]) {
 			expect(pattern.test(list), list).toBe(true);
 			expect(() => parseCodes(list), list).not.toThrow();
 		}
-		for (const list of ['R84', codes(9), 'R84,X1', 'R84,,R93']) expect(pattern.test(list), list).toBe(false);
-		for (const list of ['R84', codes(9), 'R84,X1']) expect(() => parseCodes(list), list).toThrow();
+		for (const list of ['R84', codes(15), 'R84,X1', 'R84,,R93']) expect(pattern.test(list), list).toBe(false);
+		for (const list of ['R84', codes(14), codes(15), 'R84,X1']) expect(() => parseCodes(list), list).toThrow();
 	});
 
 	it('documents the comparison: JSON and CSV, territoires required, refusals and an example that follow the schemas', () => {
@@ -167,7 +167,7 @@ describe('OpenAPI document', () => {
 			['famille', 'requête', false],
 			['theme', 'requête', false]
 		]);
-		expect(compared.parameters[0].description).toMatch(/de 2 à 8 codes/);
+		expect(compared.parameters[0].description).toMatch(/de 2 à 13 codes \(France en plus\)/);
 		expect(compared.parameters[0].example).toBe('R84,R93,D2A');
 		expect(compared.formats).toEqual(['application/json']);
 		expect(compared.statuses).toEqual(['304', '400', '405', '414']);

@@ -36,7 +36,7 @@ function add(url: URL, text: string): { query: string; message: string | null; c
 		if (cause instanceof SearchQueryError) error(400, { message: cause.message, hint: 'Un nom, un numéro de département ou un code postal suffit.' });
 		throw cause;
 	}
-	if (state.codes.length >= MAX_TERRITORIES)
+	if (state.codes.filter((c) => c !== 'FR').length >= MAX_TERRITORIES)
 		return { query, message: `La comparaison a déjà ${MAX_TERRITORIES} territoires : retirez-en un avant d’en ajouter.`, choices: [] };
 	const { matches } = searchTerritories(getClient(), query, 8);
 	const targets = [...new Set(matches.map((m) => m.target))];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDay, timeScale, timeTicks, toTime, valueScale, valueTicks } from './scales';
+import { isoDay, labelWidth, thinTicks, timeScale, timeTicks, toTime, valueScale, valueTicks } from './scales';
 
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
@@ -79,5 +79,24 @@ describe('values', () => {
 		expect(valueTicks(y, 'nombre').map((t) => plain(t.label))).toContain('3 000');
 		const p = valueScale([60, 80], [300, 0], '%');
 		expect(valueTicks(p, '%').map((t) => plain(t.label))).toContain('70 %');
+	});
+});
+
+describe('thinTicks: labels never overlap', () => {
+	it('keeps every tick when there is room, every other one when month labels collide', () => {
+		const ticks = [0, 60, 120, 180, 240].map((at, i) => ({ at, label: ['octobre 2023', 'janvier 2024', 'avril 2024', 'juillet 2024', 'octobre 2024'][i] }));
+		const kept = thinTicks(ticks);
+		expect(kept.map((t) => t.label)).toEqual(['octobre 2023', 'avril 2024', 'octobre 2024']);
+		for (let i = 1; i < kept.length; i++) expect(kept[i].at - kept[i - 1].at).toBeGreaterThanOrEqual(labelWidth('octobre 2023') + 12);
+		const years = [0, 80, 160].map((at, i) => ({ at, label: String(2020 + i) }));
+		expect(thinTicks(years)).toEqual(years);
+	});
+
+	it('timeTicks at 375 px leaves at least a label width between month labels', () => {
+		const scale = timeScale(['2023-10-01', '2024-05-01'], [40, 360]);
+		const ticks = timeTicks(scale);
+		expect(ticks.length).toBeGreaterThanOrEqual(2);
+		for (let i = 1; i < ticks.length; i++)
+			expect(ticks[i].at - ticks[i - 1].at).toBeGreaterThanOrEqual((labelWidth(ticks[i].label) + labelWidth(ticks[i - 1].label)) / 2);
 	});
 });

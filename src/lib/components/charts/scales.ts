@@ -72,7 +72,24 @@ export function timeTicks(scale: ScaleTime<number, number>, spacing = 110): Tick
 	// Month starts only: the labels name months, so a weekly tick would repeat its month.
 	const ticks = scale.ticks(count).filter((t) => t.getUTCDate() === 1);
 	const yearly = ticks.every((t) => t.getUTCMonth() === 0);
-	return ticks.map((t) => ({ at: scale(t), label: yearly ? String(t.getUTCFullYear()) : formatPeriod(isoDay(t)) }));
+	return thinTicks(ticks.map((t) => ({ at: scale(t), label: yearly ? String(t.getUTCFullYear()) : formatPeriod(isoDay(t)) })));
+}
+
+/** Width of a tick label in pixels at the axes' 12 px: generous (wide French month names). */
+export const labelWidth = (label: string, charWidth = 7.2) => label.length * charWidth;
+
+/**
+ * Keeps every k-th tick, with the smallest k for which no two centred labels come closer than
+ * `gap` pixels (d3 may return more ticks than asked for; « octobre 2023 » is wide): labels never
+ * overlap, whatever the width available. The first tick is always kept.
+ */
+export function thinTicks(ticks: readonly Tick[], gap = 12, width: (label: string) => number = labelWidth): Tick[] {
+	for (let k = 1; k <= ticks.length; k++) {
+		const kept = ticks.filter((_, i) => i % k === 0);
+		const clear = kept.every((t, i) => i === 0 || Math.abs(t.at - kept[i - 1].at) >= (width(t.label) + width(kept[i - 1].label)) / 2 + gap);
+		if (clear) return kept;
+	}
+	return ticks.slice(0, 1);
 }
 
 /**

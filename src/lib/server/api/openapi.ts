@@ -225,11 +225,11 @@ const refusals = (examples: Record<string, { erreur: string; parametre: string }
 	description: 'Paramètre manquant, inconnu, répété, vide ou invalide : le message dit quoi corriger, « parametre » nomme le paramètre en cause.',
 	content: { 'application/json': { schema: ref('Erreur'), examples: Object.fromEntries(Object.entries(examples).map(([name, value]) => [name, { value }])) } }
 });
-const COMPARISON_HINT = `Donnez de ${MIN_COMPARED} à ${MAX_COMPARED} codes séparés par des virgules, par exemple territoires=R84,R93,D2A.`;
+const COMPARISON_HINT = `Donnez de ${MIN_COMPARED} à ${MAX_COMPARED} codes (France en plus) séparés par des virgules, par exemple territoires=R84,R93,D2A.`;
 const COMPARISON_REFUSALS = refusals({
 	manquant: { erreur: `Paramètre « territoires » manquant : indiquez les territoires à comparer. ${COMPARISON_HINT}`, parametre: 'territoires' },
 	un_seul: { erreur: `Une comparaison demande au moins ${MIN_COMPARED} territoires : seul « R84 » est donné. ${COMPARISON_HINT}`, parametre: 'territoires' },
-	trop: { erreur: `Une comparaison porte sur ${MAX_COMPARED} territoires au plus : 9 sont donnés. ${COMPARISON_HINT}`, parametre: 'territoires' },
+	trop: { erreur: `Une comparaison porte sur ${MAX_COMPARED} territoires au plus, France en plus : ${MAX_COMPARED + 1} sont donnés. ${COMPARISON_HINT}`, parametre: 'territoires' },
 	inconnu: { erreur: 'Territoire « R99 » inconnu.', parametre: 'territoires' },
 	famille: { erreur: 'Famille « inconnue » inconnue (voir /api/v1/indicateurs pour la liste).', parametre: 'famille' },
 	parametre: { erreur: 'Paramètre inconnu « t » (paramètres acceptés : territoires, famille, theme).', parametre: 't' }

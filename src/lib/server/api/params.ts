@@ -94,9 +94,10 @@ export const PARAMETER_VARIANTS = {
 	territoires_compares: {
 		name: 'territoires',
 		required: true,
-		description: `Territoires à comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} codes publics séparés par des virgules (FR, R84, D2A…), dans l’ordre voulu ; les doublons sont ignorés. Régions et départements peuvent se mêler ; la France sert de référence même si elle n’est pas demandée.`,
+		description: `Territoires à comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} codes (France en plus) publics séparés par des virgules (FR, R84, D2A…), dans l’ordre voulu ; les doublons sont ignorés. Régions et départements peuvent se mêler ; la France sert de référence même si elle n’est pas demandée.`,
 		example: 'R84,R93,D2A',
-		schema: { type: 'string', pattern: `^${CODE_PATTERN}(,${CODE_PATTERN}){${MIN_COMPARED - 1},${MAX_COMPARED - 1}}$` }
+		// One more code than the cap: France is never counted (the validator refuses 14 without it).
+		schema: { type: 'string', pattern: `^${CODE_PATTERN}(,${CODE_PATTERN}){${MIN_COMPARED - 1},${MAX_COMPARED}}$` }
 	}
 } as const satisfies Record<string, ParameterVariant>;
 
@@ -273,7 +274,7 @@ export function parseTargetParams(client: Database.Database, url: URL): { params
 	return { params: { maille: level ?? null, territoires: territories?.map((t) => t.code) ?? null }, territories: territories ?? null };
 }
 
-const COMPARED_HINT = `Donnez de ${MIN_COMPARED} à ${MAX_COMPARED} codes séparés par des virgules, par exemple territoires=R84,R93,D2A.`;
+const COMPARED_HINT = `Donnez de ${MIN_COMPARED} à ${MAX_COMPARED} codes (France en plus) séparés par des virgules, par exemple territoires=R84,R93,D2A.`;
 
 /** Runs one of the comparison page's checks; its refusal becomes a 400 naming the parameter. */
 function asParameter<T>(name: ParameterName, check: () => T, hint?: string): T {
@@ -287,7 +288,7 @@ function asParameter<T>(name: ParameterName, check: () => T, hint?: string): T {
 
 /**
  * Validated parameters of `comparaison` and `comparaison.csv`, as `comparison()` takes them. The
- * form is checked by the comparison page's own functions (`parseCodes`: 2 to 8 codes, trimmed,
+ * form is checked by the comparison page's own functions (`parseCodes`: 2 to 13 codes besides France, trimmed,
  * upper-cased, duplicates dropped; `parseCompareParams`: family and theme ids), existence by the
  * API's (`parseTerritories`, `parseFamily`, `parseTheme`), so every refusal names its parameter.
  */

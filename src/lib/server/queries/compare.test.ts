@@ -45,13 +45,13 @@ describe('parameters', () => {
 		expect(params('t=D971,D13&famille=politiques-prioritaires&theme=sante')).toMatchObject({ famille: 'politiques-prioritaires', theme: 'sante' });
 	});
 
-	it('refuses fewer than 2 or more than 8 territories, malformed codes and filters, with French messages', () => {
+	it('refuses fewer than 2 or more than 13 territories (France not counted), malformed codes and filters, with French messages', () => {
 		for (const [query, message] of [
 			['t=R84', /au moins 2 territoires : seul « R84 »/],
 			['t=R84,R84', /au moins 2/],
 			['t=', /au moins 2 territoires : aucun/],
 			['', /Paramètre « t » manquant/],
-			['t=D01,D02,D03,D04,D05,D06,D07,D08,D09', /8 territoires au plus : 9/],
+			['t=D01,D02,D03,D04,D05,D06,D07,D08,D09,D10,D11,D12,D13,D14', /13 territoires au plus, France en plus : 14/],
 			['t=R84,X1', /mal formé : « X1 »/],
 			['t=R84,D1000', /mal formé/],
 			['t=R84,R93&famille=Pas bien', /« famille » mal formé/],
@@ -71,7 +71,7 @@ describe('parameters', () => {
 });
 
 describe('suggested comparisons', () => {
-	it('neighbours, neighbouring régions with France, départements of the région, capped at 8', () => {
+	it('neighbours, neighbouring régions with France, départements of the région, capped at 13 besides France', () => {
 		const all = allTerritories(store());
 		expect(suggestedComparison(all, 'D2A', 'voisins')).toEqual(['D2A', 'D2B']);
 		expect(suggestedComparison(all, 'D971', 'voisins')).toEqual(['D971', 'FR']);
@@ -83,14 +83,20 @@ describe('suggested comparisons', () => {
 		expect(regions[0]).toBe('R84');
 		expect(regions.at(-1)).toBe('FR');
 		expect(regions).toContain('R93');
-		expect(regions.length).toBeLessThanOrEqual(8);
+		expect(regions.length).toBeLessThanOrEqual(14);
 
-		// Auvergne-Rhône-Alpes has 12 départements: the Rhône, its neighbours there, then by number, 8 in all.
+		// Auvergne-Rhône-Alpes has 12 départements: the Rhône, its neighbours there, then by number, all 12.
 		const rhone = suggestedComparison(all, 'D69', 'regions')!;
-		expect(rhone).toHaveLength(8);
+		expect(rhone).toHaveLength(12);
+		expect(rhone).toEqual(expect.arrayContaining(['D43', 'D63', 'D73', 'D74']));
 		expect(rhone.slice(0, 4)).toEqual(['D69', 'D01', 'D38', 'D42']);
 		const parents = new Map(all.map((t) => [t.code, t.parentCode]));
 		expect(rhone.every((c) => parents.get(c) === 'R84')).toBe(true);
+		// Occitanie, the largest région, 13 départements: none left out.
+		const herault = suggestedComparison(all, 'D34', 'regions')!;
+		expect(herault).toHaveLength(13);
+		expect(herault.every((c) => parents.get(c) === 'R76')).toBe(true);
+		expect(() => params(`t=${herault.join(',')},FR`)).not.toThrow();
 	});
 });
 

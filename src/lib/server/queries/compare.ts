@@ -1,5 +1,5 @@
 /**
- * Comparison of 2 to 8 territories (`/comparer?t=R84,R93,D2A`): every indicator published in all
+ * Comparison of 2 to 13 territories (France besides) (`/comparer?t=R84,R93,D2A`): every indicator published in all
  * of them, with the latest value of each and of France, the gap to France, progress to target,
  * the rank among peers (all régions for a région, all départements for a département) and,
  * for amounts (`isCountUnit`), values per 100 000 inhabitants — ranks and gaps then use those only.
@@ -20,7 +20,12 @@ import { isCountUnit, rankRows } from './indicator';
 import { FAMILY_ORDER } from './overview';
 
 export const MIN_TERRITORIES = 2;
-export const MAX_TERRITORIES = 8;
+/**
+ * At most 13 territories besides France: the largest région (Occitanie) has 13 départements, so
+ * « Comparer avec les départements de sa région » never drops one. France, the reference, is
+ * never counted.
+ */
+export const MAX_TERRITORIES = 13;
 
 // ---------------------------------------------------------------- parameters
 
@@ -44,7 +49,7 @@ export interface CompareParams {
 const CODE = /^(FR|R\d{2}|D(\d{2,3}|2A|2B))$/;
 const FILTER_ID = /^[a-z0-9-]{1,60}$/;
 const CODE_HINT =
-	'Donnez de 2 à 8 codes séparés par des virgules : R84 pour une région, D2A ou D75 pour un département, FR pour la France. Exemple : /comparer?t=R84,R93,D2A.';
+	`Donnez de 2 à ${MAX_TERRITORIES} codes (France en plus) séparés par des virgules : R84 pour une région, D2A ou D75 pour un département, FR pour la France. Exemple : /comparer?t=R84,R93,D2A.`;
 
 function single(params: URLSearchParams, name: string): string | null {
 	const values = params.getAll(name);
@@ -64,8 +69,8 @@ function filterParam(params: URLSearchParams, name: 'famille' | 'theme'): string
 }
 
 /**
- * The `t` list alone: split on commas, trimmed, upper-cased, duplicates dropped, `min` (2) to 8
- * well-formed codes (`min` 0 for the list an « Ajouter » form extends).
+ * The `t` list alone: split on commas, trimmed, upper-cased, duplicates dropped, `min` (2) to
+ * `MAX_TERRITORIES` well-formed codes, France not counted (`min` 0 for the list an « Ajouter » form extends).
  */
 export function parseCodes(raw: string, min = MIN_TERRITORIES): string[] {
 	const codes = [...new Set(raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))];
@@ -77,8 +82,12 @@ export function parseCodes(raw: string, min = MIN_TERRITORIES): string[] {
 			`Une comparaison demande au moins ${MIN_TERRITORIES} territoires : ${codes.length === 0 ? 'aucun n’est donné' : `seul « ${codes[0]} » est donné`}.`,
 			CODE_HINT
 		);
-	if (codes.length > MAX_TERRITORIES)
-		throw new CompareParamError(`Une comparaison porte sur ${MAX_TERRITORIES} territoires au plus : ${codes.length} sont donnés.`, CODE_HINT);
+	const counted = codes.filter((c) => c !== 'FR').length;
+	if (counted > MAX_TERRITORIES)
+		throw new CompareParamError(
+			`Une comparaison porte sur ${MAX_TERRITORIES} territoires au plus, France en plus : ${counted} sont donnés.`,
+			CODE_HINT
+		);
 	return codes;
 }
 
@@ -96,7 +105,7 @@ export type Suggestion = 'voisins' | 'regions';
 type Pickable = Pick<Territory, 'code' | 'level' | 'inseeCode' | 'parentCode'>;
 
 /**
- * The comparison a territory page offers, at most 8 codes, the territory first:
+ * The comparison a territory page offers, at most `MAX_TERRITORIES` codes besides France, the territory first:
  * - `voisins`: the territory and the territories of its level sharing a border (France added
  *   when it has none, e.g. an island);
  * - `regions`, for a région: its neighbouring régions and France (all 18 would not fit);
@@ -114,7 +123,7 @@ export function suggestedComparison(all: readonly Pickable[], code: string, kind
 		.filter((t): t is Pickable => t !== undefined);
 	let codes: string[];
 	if (kind === 'voisins') codes = [territory.code, ...neighbours.map((t) => t.code)];
-	else if (level === 'region') codes = [territory.code, ...neighbours.map((t) => t.code).slice(0, MAX_TERRITORIES - 2), 'FR'];
+	else if (level === 'region') codes = [territory.code, ...neighbours.map((t) => t.code).slice(0, MAX_TERRITORIES - 1), 'FR'];
 	else {
 		const siblings = all
 			.filter((t) => t.level === 'departement' && t.parentCode === territory.parentCode && t.code !== territory.code)
@@ -122,7 +131,7 @@ export function suggestedComparison(all: readonly Pickable[], code: string, kind
 		const near = siblings.filter((t) => neighbours.some((n) => n.code === t.code));
 		codes = [territory.code, ...near.map((t) => t.code), ...siblings.filter((t) => !near.includes(t)).map((t) => t.code)];
 	}
-	codes = [...new Set(codes)].slice(0, MAX_TERRITORIES);
+	codes = [...new Set(codes)].slice(0, MAX_TERRITORIES + (codes.includes('FR') ? 1 : 0));
 	if (codes.length < MIN_TERRITORIES) codes.push('FR');
 	return codes;
 }

@@ -204,6 +204,8 @@ export interface ChartLine {
 	name: string;
 	/** The selected territory, its région, or France. */
 	role: 'territoire' | 'region' | 'france';
+	/** Population légale used for per-100,000 values (null when unknown). */
+	population: number | null;
 	/** Dated values, ascending (undated ones left out). */
 	points: Point[];
 }
@@ -238,6 +240,7 @@ export function chartData(
 		code: t.code,
 		name: t.name,
 		role,
+		population: t.population,
 		points: (series.get(t.id) ?? []).filter((p) => p.date !== '')
 	}));
 	const records = targetsFor(client, indicator.id, territory.id);
