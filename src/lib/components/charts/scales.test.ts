@@ -26,7 +26,7 @@ describe('time', () => {
 	it('yearly ticks read as years, others as French months', () => {
 		const years = timeTicks(timeScale(['2017-01-31', '2022-11-30'], [0, 600]));
 		expect(years.map((t) => t.label)).toEqual(['2018', '2019', '2020', '2021', '2022']);
-		const months = timeTicks(timeScale(['2024-01-01', '2024-06-01'], [0, 600]));
+		const months = timeTicks(timeScale(['2024-01-01', '2024-06-01'], [60, 600]));
 		expect(months[0].label).toBe('janvier 2024');
 		expect(months.every((t) => /^[a-zéû]+ 2024$/.test(t.label))).toBe(true);
 	});

@@ -72,7 +72,10 @@ export function timeTicks(scale: ScaleTime<number, number>, spacing = 110): Tick
 	// Month starts only: the labels name months, so a weekly tick would repeat its month.
 	const ticks = scale.ticks(count).filter((t) => t.getUTCDate() === 1);
 	const yearly = ticks.every((t) => t.getUTCMonth() === 0);
-	return thinTicks(ticks.map((t) => ({ at: scale(t), label: yearly ? String(t.getUTCFullYear()) : formatPeriod(isoDay(t)) })));
+	const right = Math.max(r0, r1);
+	// A label stays inside the drawing: not cut at the left edge, nor far past the axis' right end.
+	const inside = (t: Tick) => t.at - labelWidth(t.label) / 2 >= 0 && t.at + labelWidth(t.label) / 2 <= right + 14;
+	return thinTicks(ticks.map((t) => ({ at: scale(t), label: yearly ? String(t.getUTCFullYear()) : formatPeriod(isoDay(t)) })).filter(inside));
 }
 
 /** Width of a tick label in pixels at the axes' 12 px: generous (wide French month names). */
