@@ -21,7 +21,7 @@ export const load: PageServerLoad = ({ url }) => {
 	// Only what an item shows goes to the page.
 	const slim = policies.map((p) => ({
 		...p,
-		indicators: p.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, theme: i.theme, levels: i.levels, lastDate: i.lastDate, status: i.status }))
+		indicators: p.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, theme: i.theme, levels: i.levels, lastDate: i.lastDate, status: i.status, verdict: i.verdict }))
 	}));
 	const groups = filterCatalogue(slim, filters, filters.q ? searchIndicatorCodes(client, filters.q) : null);
 	return {
