@@ -15,7 +15,9 @@ const PHRASES: Partial<Record<ProgressStatus, Noun>> = {
 	atteinte: ['cible atteinte', 'cibles atteintes'],
 	'en-bonne-voie': ['en bonne voie', 'en bonne voie'],
 	'en-retard': ['en retard', 'en retard'],
-	'sans-cible': ['sans cible', 'sans cible']
+	'sans-cible': ['sans cible', 'sans cible'],
+	'non-evaluable': ['non évaluable aujourd’hui', 'non évaluables aujourd’hui'],
+	'non-significative': ['cible non significative', 'cibles non significatives']
 };
 const ORDER: ProgressStatus[] = ['atteinte', 'en-bonne-voie', 'en-retard', 'sans-cible'];
 

@@ -76,7 +76,7 @@ describe('home page overview', () => {
 		);
 		const line = plain(await page.locator('.etat-familles li').first().textContent());
 		expect(line).toMatch(new RegExp(`Sur ${n} politiques prioritaires : \\d+ cibles? atteintes?, \\d+ en bonne voie, \\d+ en retard`));
-		const counts = [...line.matchAll(/(\d+) (?:cibles? atteintes?|en bonne voie|en retard|sans cible)/g)].map((m) => Number(m[1]));
+		const counts = [...line.matchAll(/(\d+) (?:cibles? atteintes?|en bonne voie|en retard|sans cible|non évaluables? aujourd’hui|cibles? non significatives?)/g)].map((m) => Number(m[1]));
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
 		const date = (await page.locator('main p', { hasText: 'Données mises à jour le' }).boundingBox())!;
 		expect(date.y + date.height).toBeLessThan(900);
