@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3';
 import { compareFr } from '../../format';
 import { summarizeProgress, verdictOf, type DatedValue } from '../../indicator-summary';
 import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
+import { perInhabitants } from '../../per-capita';
 import { PAR_HABITANTS } from '../../url-state';
 import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
@@ -360,8 +361,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 		list.push({ t: r.t, value: r.value });
 	}
 	const populationById = new Map(all.map((t) => [t.id, t.population]));
-	const perHundredK = (value: number, population: number | null | undefined) =>
-		population ? (value * PAR_HABITANTS) / population : null;
+	const perHundredK = (value: number, population: number | null | undefined) => perInhabitants(value, population, PAR_HABITANTS);
 
 	const indicators = shown.map((m): CompareIndicator => {
 		const amount = isCountUnit(m.unit);

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { compareFr } from '../../format';
 import { summarizeProgress, verdictOf, type DatedValue, type Point, type ProgressSummary } from '../../indicator-summary';
 import { rhythmMonths, type Direction, type ProgressStatus, type StatusVerdict } from '../../progress';
+import { perInhabitants } from '../../per-capita';
 import { MAILLES, PAR_HABITANTS, type Maille, type Ordre, type StateContext, type Tri } from '../../url-state';
 import { findTerritory, seriesByTerritory, targetsFor, territoriesAt, type IndicatorMeta, type Territory } from './facts';
 
@@ -147,7 +148,7 @@ export function territoryTable(
 			value: observed?.value ?? null,
 			qualifier: observed?.qualifier ?? null,
 			date: observed ? options.date : null,
-			perCapita: options.par && observed && t.population ? (observed.value * options.par) / t.population : null,
+			perCapita: options.par && observed ? perInhabitants(observed.value, t.population, options.par) : null,
 			baseline: summary.baseline,
 			target: summary.finalTarget,
 			change: summary.change?.absolute ?? null,

@@ -3,6 +3,7 @@
  * the baseline and targets by the selected territory's. A line whose territory has no known
  * population is left out (and named), never drawn raw next to per-capita ones. Pure.
  */
+import { perInhabitants } from '$lib/per-capita';
 import type { ChartData } from '$lib/server/queries/indicator';
 
 export interface PerCapitaChart {
@@ -15,7 +16,8 @@ export interface PerCapitaChart {
 }
 
 export function perCapitaChart(chart: ChartData, per: number): PerCapitaChart {
-	const scale = (value: number, population: number) => (value * per) / population;
+	// Callers pass known populations only.
+	const scale = (value: number, population: number) => perInhabitants(value, population, per)!;
 	const own = chart.lines[0]?.population ?? null;
 	const lines = chart.lines
 		.filter((l) => l.population)
