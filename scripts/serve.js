@@ -3,7 +3,8 @@
  * step answers pages already rendered for the current data release (see src/hooks.server.ts).
  *   node scripts/serve.js [build-dir]
  * Environment: PORT, HOST, ORIGIN (public address, default http://localhost:PORT), DATABASE_PATH,
- * WEB_CONCURRENCY (processes, default one per core), ACCESS_LOG=1 (one line per request on stdout).
+ * WEB_CONCURRENCY (processes, default one per core), RENDER_THREADS (render threads per process,
+ * default 1; 0 renders on the main thread), ACCESS_LOG=1 (one line per request on stdout).
  *
  * One process per core (node:cluster, the primary only supervises); each opens the store itself
  * and notices a new release on its own. SIGTERM/SIGINT: stop accepting, finish the requests in
@@ -14,6 +15,7 @@ import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startRenderPool } from './render-pool.js';
 
 const dir = resolve(process.argv[2] ?? 'build');
 const port = Number(process.env.PORT ?? 3000);
@@ -53,6 +55,9 @@ if (workers > 1 && cluster.isPrimary) {
 
 async function serve() {
 	const { handler } = await import(pathToFileURL(resolve(dir, 'handler.js')).href);
+	// Cold renders (and their compression) run in threads; this thread answers cached pages.
+	const renderThreads = Math.max(0, Number(process.env.RENDER_THREADS ?? 1) || 0);
+	if (renderThreads > 0) globalThis.__barometreRenderPool = startRenderPool(dir, renderThreads);
 	const accessLog = process.env.ACCESS_LOG === '1';
 	const securityHeaders =
 		globalThis.__barometreSecurityHeaders ??

@@ -4,14 +4,16 @@
  * (rendered and compressed once per data release) with Cache-Control for shared caches, one ETag
  * per encoding and 304 on revalidation. Cold renders pass a bounded gate (503 beyond it).
  * The production server (scripts/serve.js) also answers cache hits before SvelteKit's router,
- * through `globalThis.__barometreFastPath`: a cached page costs a Map lookup and one write.
+ * through `globalThis.__barometreFastPath`: a cached page costs a Map lookup and one write, and
+ * hands cold renders to its render threads (`globalThis.__barometreRenderPool`, scripts/render-pool.js),
+ * where this module runs again in render-only mode.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { canonicalQuery } from '$lib/server/canonical-url';
 import { storeVersion } from '$lib/server/db';
 import { cacheControl, framePolicy, RenderGate, RETRY_AFTER_SECONDS, securityHeaders } from '$lib/server/http-policy';
-import { encodedEtag, pickEncoding, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
+import { encodedEtag, encodeEntry, pickEncoding, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
 
 const cache = new ResponseCache();
 const gate = new RenderGate();
@@ -83,20 +85,62 @@ function busy(path: string): Response {
 	return withSecurityHeaders(new Response('Le site est très sollicité : réessayez dans quelques secondes.\n', { status: 503, headers }), path);
 }
 
+interface RenderPool {
+	render(url: string, headers: [string, string][], remoteAddress?: string): Promise<
+		{ entry: CachedResponse; response?: undefined } | { entry?: undefined; response: { status: number; headers: [string, string][]; body: Buffer } }
+	>;
+}
+const renderThread = (globalThis as { __barometreRenderThread?: boolean }).__barometreRenderThread === true;
+const renderPool = () => (globalThis as { __barometreRenderPool?: RenderPool }).__barometreRenderPool;
+
+/** Whether an answer goes to the cache: a 200 of a cacheable type that sets no cookie. */
+function cacheable(status: number, type: string, setsCookie: boolean): boolean {
+	return status === 200 && CACHEABLE.test(type) && !setsCookie;
+}
+
+/** The cache entry for a rendered answer (headers cleaned, Cache-Control set, bodies compressed), or null. */
+function cacheEntry(status: number, headers: [string, string][], body: Buffer, pathname: string): CachedResponse | null {
+	const type = headers.find(([k]) => k === 'content-type')?.[1] ?? '';
+	if (!cacheable(status, type, headers.some(([k]) => k === 'set-cookie'))) return null;
+	const kept = headers
+		.filter(([k]) => !['content-length', 'content-encoding', 'etag', 'cache-control'].includes(k))
+		.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, pathname) : v]);
+	kept.push(['cache-control', CACHE_CONTROL]);
+	return encodeEntry(status, kept, body, { compress: !PRECOMPRESSED.test(type) });
+}
+/** For scripts/render-thread.js: the same entry, built (and compressed) in the render thread. */
+(globalThis as { __barometreCacheEntry?: unknown }).__barometreCacheEntry = cacheEntry;
+
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** Renders in a render thread when the server has them, else here. */
+async function renderOnce(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve'], key: string | null): Promise<CachedResponse | Response> {
+	const { request, url } = event;
+	const pool = renderPool();
+	if (pool) {
+		const raw = new URL(request.url);
+		const result = await pool.render(raw.pathname + raw.search, [...request.headers], event.getClientAddress());
+		if (result.entry) return key ? cache.put(key, result.entry) : result.entry;
+		const { status, headers, body } = result.response;
+		return withSecurityHeaders(new Response(NULL_BODY.has(status) ? null : new Uint8Array(body), { status, headers }), url.pathname);
+	}
+	const response = await resolve(event);
+	if (!key || !cacheable(response.status, response.headers.get('content-type') ?? '', response.headers.has('set-cookie'))) return withSecurityHeaders(response, url.pathname);
+	const entry = cacheEntry(response.status, [...response.headers.entries()], Buffer.from(await response.arrayBuffer()), url.pathname)!;
+	return cache.put(key, entry);
+}
+
 /** A cold GET: rendered through the gate, kept in the cache when `key` is given. */
 async function render(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve'], key: string | null): Promise<Response> {
 	const { request, url } = event;
-	const rendered = await gate.run(async () => {
-		const response = await resolve(event);
-		const type = response.headers.get('content-type') ?? '';
-		if (!key || response.status !== 200 || !CACHEABLE.test(type) || response.headers.has('set-cookie')) return withSecurityHeaders(response, url.pathname);
-		const body = Buffer.from(await response.arrayBuffer());
-		const headers = [...response.headers.entries()]
-			.filter(([k]) => !['content-length', 'content-encoding', 'etag', 'cache-control'].includes(k))
-			.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, url.pathname) : v]);
-		headers.push(['cache-control', CACHE_CONTROL]);
-		return cache.set(key, response.status, headers, body, { compress: !PRECOMPRESSED.test(type) });
-	});
+	let rendered: CachedResponse | Response | null;
+	try {
+		rendered = await gate.run(() => renderOnce(event, resolve, key));
+	} catch (error) {
+		// A render thread died under this request (it is replaced): the client may try again.
+		console.error(error);
+		return busy(url.pathname);
+	}
 	if (rendered === null) return busy(url.pathname);
 	if (rendered instanceof Response) return rendered;
 	const reply = cachedReply(rendered, url.pathname, request.headers.get('accept-encoding'), request.headers.get('if-none-match'), request.headers.get('if-modified-since'));
@@ -104,6 +148,8 @@ async function render(event: RequestEvent, resolve: Parameters<Handle>[0]['resol
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// In a render thread the main thread has routed, checked and cached already: render only.
+	if (renderThread) return resolve(event);
 	const { request, url } = event;
 	// The health check answers at once, whatever the load: a load balancer must see the store.
 	if (request.method !== 'GET' || url.pathname.startsWith('/_app/') || url.pathname === '/sante') return withSecurityHeaders(await resolve(event), url.pathname);

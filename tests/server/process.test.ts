@@ -144,3 +144,49 @@ describe('cold renders are bounded', () => {
 		expect(refused[0].headers.get('cache-control')).toBe('no-store');
 	});
 });
+
+describe('cold renders happen in render threads', () => {
+	let threaded: RunningServer;
+	let inline: RunningServer;
+	beforeAll(async () => {
+		[threaded, inline] = await Promise.all([
+			startServer(inject('buildDir'), store, { WEB_CONCURRENCY: '1', RENDER_THREADS: '2' }),
+			startServer(inject('buildDir'), store, { WEB_CONCURRENCY: '1', RENDER_THREADS: '0' })
+		]);
+	});
+	afterAll(async () => {
+		await Promise.all([threaded, inline].filter(Boolean).map((app) => stopServer(app.server)));
+	});
+
+	const health = async (app: RunningServer) => (await (await fetch(`${app.url}/sante`)).json()) as { fils_de_rendu: number; rendus_par_les_fils: number };
+
+	it('renders uncached pages in its threads, not on the thread that answers cached ones', async () => {
+		expect((await health(threaded)).fils_de_rendu).toBe(2);
+		expect((await health(inline)).fils_de_rendu).toBe(0);
+		const before = (await health(threaded)).rendus_par_les_fils;
+		expect((await fetch(`${threaded.url}/territoires/departements/2A`)).status).toBe(200);
+		expect((await fetch(`${threaded.url}/territoires/departements/2A`)).status).toBe(200); // cached: not rendered again
+		expect((await health(threaded)).rendus_par_les_fils).toBe(before + 1);
+	});
+
+	it('answers the same bytes, status and headers as a render on the main thread', async () => {
+		const paths = [
+			'/',
+			'/comparer?t=R84,D69',
+			'/indicateurs/IND-200/donnees.csv',
+			'/api/v1/indicateurs/IND-200/valeurs.csv?maille=region',
+			'/indicateurs/IND-200/__data.json?x-sveltekit-invalidated=01',
+			'/indicateurs/PAS-UN-INDICATEUR',
+			'/comparer?t=R84,D69&inconnu=1',
+			'/politiques?vue=inconnue'
+		];
+		const same = (h: Headers) => [...h].filter(([k]) => !['date', 'keep-alive', 'connection'].includes(k));
+		for (const path of paths) {
+			const options = { headers: { 'accept-encoding': 'gzip' }, redirect: 'manual' as const };
+			const [a, b] = await Promise.all([fetch(threaded.url + path, options), fetch(inline.url + path, options)]);
+			expect(a.status, path).toBe(b.status);
+			expect(same(a.headers), path).toEqual(same(b.headers));
+			expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer())), path).toBe(true);
+		}
+	});
+});

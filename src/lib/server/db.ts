@@ -9,7 +9,9 @@ import { statSync } from 'node:fs';
 import { env } from '$env/dynamic/private';
 import { databasePath, openReadonlyStore, type Store } from './store';
 
-const CHECK_EVERY_MS = 1000;
+// A render thread checks on every render: it must never render an older release than the main
+// thread, which has just checked, will cache it under.
+const CHECK_EVERY_MS = (globalThis as { __barometreRenderThread?: boolean }).__barometreRenderThread ? 0 : 1000;
 let store: Store | null = null;
 let opened: { path: string; ino: number; checkedAt: number } | null = null;
 

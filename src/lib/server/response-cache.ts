@@ -46,19 +46,17 @@ export class ResponseCache {
 
 	/** `compress: false` for bodies already compressed (zip): served as they are. */
 	set(key: string, status: number, headers: [string, string][], body: Buffer, { compress = true } = {}): CachedResponse {
-		// Bodies over 1 MB (a release's changes, a large indicator's values) compress at lower levels:
-		// brotli 10 is about ten times slower than brotli 5 on such a body, for a few % of size.
-		const large = body.length > 1 << 20;
-		const entry: CachedResponse = {
-			status,
-			headers,
-			body,
-			gzip: compress ? gzipSync(body, { level: large ? 6 : 9 }) : null,
-			brotli: compress ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 5 : 10 } }) : null,
-			etag: `"${createHash('sha1').update(body).digest('base64url')}"`
-		};
+		return this.put(key, encodeEntry(status, headers, body, { compress }));
+	}
+
+	/** Keeps an entry built elsewhere (a render thread): bodies already compressed. */
+	put(key: string, entry: CachedResponse): CachedResponse {
+		const { body } = entry;
 		const size = body.length + (entry.gzip?.length ?? 0) + (entry.brotli?.length ?? 0);
 		if (size > this.maxBytes / 8) return entry;
+		const old = this.entries.get(key);
+		if (old) this.bytes -= old.body.length + (old.gzip?.length ?? 0) + (old.brotli?.length ?? 0);
+		this.entries.delete(key);
 		this.entries.set(key, entry);
 		this.bytes += size;
 		for (const [k, old] of this.entries) {
@@ -68,6 +66,21 @@ export class ResponseCache {
 		}
 		return entry;
 	}
+}
+
+/** Status, headers, body and its compressed forms and validator: the costly part, done once per release. */
+export function encodeEntry(status: number, headers: [string, string][], body: Buffer, { compress = true } = {}): CachedResponse {
+	// Bodies over 1 MB (a release's changes, a large indicator's values) compress at lower levels:
+	// brotli 10 is about ten times slower than brotli 5 on such a body, for a few % of size.
+	const large = body.length > 1 << 20;
+	return {
+		status,
+		headers,
+		body,
+		gzip: compress ? gzipSync(body, { level: large ? 6 : 9 }) : null,
+		brotli: compress ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: large ? 5 : 10 } }) : null,
+		etag: `"${createHash('sha1').update(body).digest('base64url')}"`
+	};
 }
 
 export type Encoding = 'br' | 'gzip';
