@@ -1,7 +1,7 @@
 /**
  * npm run bench:web — builds the site, starts the production server on a seeded store, then
- *  (a) loads `/` and an indicator page in Debian's Chromium and sums the compressed bytes
- *      transferred, by kind (HTML, JS, CSS, data, fonts, other);
+ *  (a) loads one page of every type in Debian's Chromium (empty cache): HTML before compression,
+ *      DOM elements, and the compressed bytes transferred by kind (HTML, JS, CSS, data, fonts, other);
  *  (b) measures requests/s and p50/p99 latency at 50 connections (autocannon) for a département
  *      page and an indicator page, next to nginx serving a static file of the same bytes;
  *  (c) hostile cases: a cached page alone, then beside one client requesting distinct uncached
@@ -46,29 +46,66 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 	throw new Error(`no answer from ${url}`);
 }
 
-/** Compressed bytes transferred for a first view (empty cache), by kind. */
-async function transferred(url: string): Promise<Record<string, number>> {
+/** Every page type of the site, for the first-view figures (issue budgets: HTML, elements, JS). */
+const PAGE_TYPES: [string, string][] = [
+	['accueil', '/'],
+	['politiques', '/politiques'],
+	['politique', '/politiques/ftap'],
+	['catalogue', '/indicateurs'],
+	['indicateur (carte)', '/indicateurs/IND-200'],
+	['indicateur (graphique)', '/indicateurs/IND-311?onglet=graphique&territoire=D93'],
+	['territoires', '/territoires'],
+	['département 2A', '/territoires/departements/2A'],
+	['département 93', '/territoires/departements/93'],
+	['région 84', '/territoires/regions/84'],
+	['France', '/territoires/france'],
+	['comparer (4)', '/comparer?t=D93,D2A,R84,R93'],
+	['programmes', '/programmes'],
+	['recherche', '/recherche?q=logement'],
+	['données', '/donnees']
+];
+
+interface FirstView {
+	sizes: Record<string, number>;
+	/** HTML before compression, and DOM elements once loaded. */
+	htmlBytes: number;
+	elements: number;
+}
+
+/** Compressed bytes transferred for a first view (empty cache), by kind, with the page's raw HTML size and element count. */
+async function firstViews(base: string, paths: string[]): Promise<FirstView[]> {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu']
 	});
-	const page = await browser.newPage();
-	const sizes: Record<string, number> = { HTML: 0, JS: 0, CSS: 0, 'données': 0, polices: 0, autres: 0 };
-	const pending: Promise<void>[] = [];
-	page.on('requestfinished', (request) => {
-		pending.push(
-			request.sizes().then((s) => {
-				const type = request.resourceType();
-				const kind =
-					type === 'document' ? 'HTML' : type === 'script' ? 'JS' : type === 'stylesheet' ? 'CSS' : type === 'font' ? 'polices' : type === 'fetch' || type === 'xhr' ? 'données' : 'autres';
-				sizes[kind] += s.responseBodySize + s.responseHeadersSize;
-			})
-		);
-	});
-	await page.goto(url, { waitUntil: 'networkidle' });
-	await Promise.all(pending);
-	await browser.close();
-	return sizes;
+	const views: FirstView[] = [];
+	try {
+		for (const path of paths) {
+			const context = await browser.newContext(); // empty cache each time
+			const page = await context.newPage();
+			const sizes: Record<string, number> = { HTML: 0, JS: 0, CSS: 0, 'données': 0, polices: 0, autres: 0 };
+			const pending: Promise<void>[] = [];
+			page.on('requestfinished', (request) => {
+				pending.push(
+					request.sizes().then((s) => {
+						const type = request.resourceType();
+						const kind =
+							type === 'document' ? 'HTML' : type === 'script' ? 'JS' : type === 'stylesheet' ? 'CSS' : type === 'font' ? 'polices' : type === 'fetch' || type === 'xhr' ? 'données' : 'autres';
+						sizes[kind] += s.responseBodySize + s.responseHeadersSize;
+					})
+				);
+			});
+			await page.goto(base + path, { waitUntil: 'networkidle' });
+			await Promise.all(pending);
+			const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+			const htmlBytes = (await (await fetch(base + path, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength;
+			views.push({ sizes, htmlBytes, elements });
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return views;
 }
 
 async function load(url: string, headers: Record<string, string>, options: Partial<autocannon.Options> = {}) {
@@ -161,12 +198,15 @@ try {
 	await waitFor(base + '/', server);
 
 	console.log(`Machine : ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version} — ${new Date().toISOString().slice(0, 10)}`);
-	console.log('\n(a) Octets transférés (compressés, cache vide), par type :');
-	for (const [name, path] of [['accueil /', PAGES.home], ['indicateur ' + PAGES.indicator, PAGES.indicator]]) {
-		const sizes = await transferred(base + path);
+	console.log('\n(a) Première visite (cache vide) : HTML avant compression, éléments du DOM, octets transférés compressés par type');
+	const views = await firstViews(base, PAGE_TYPES.map(([, path]) => path));
+	PAGE_TYPES.forEach(([name, path], i) => {
+		const { sizes, htmlBytes, elements } = views[i];
 		const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-		console.log(`  ${name.padEnd(34)} total ${kb(total).padStart(9)} — ${Object.entries(sizes).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} ; hors polices ${kb(total - sizes.polices)}`);
-	}
+		console.log(
+			`  ${(name + ' ' + path).padEnd(72)} HTML ${kb(htmlBytes).padStart(9)}, ${fmt(elements).padStart(6)} éléments ; transféré ${Object.entries(sizes).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} ; hors polices ${kb(total - sizes.polices)}`
+		);
+	});
 	// fetch() decompresses bodies: the compressed size is the Content-Length the server sent.
 	const compressedSize = async (url: string) => {
 		const res = await fetch(url, { headers: { 'accept-encoding': 'br' } });
@@ -214,7 +254,7 @@ http { access_log off; sendfile on; keepalive_requests 100000; client_body_temp_
 	}
 
 	// (c) Hostile cases.
-	const codes = (new Database(db, { readonly: true }).prepare("SELECT code FROM territories WHERE level != 'national' ORDER BY code").pluck().all() as string[]).slice(0, 60);
+	const codes = (new Database(db, { readonly: true }).prepare("SELECT code FROM territories WHERE level = 'departement' ORDER BY code").pluck().all() as string[]).slice(0, 60);
 	const cold = coldComparisons(codes);
 	const cachedPath = PAGES.indicator;
 	console.log(`\n(c) Cas hostiles (serveur Node, ${CONNECTIONS} connexions, ${DURATION} s) :`);
