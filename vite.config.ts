@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { purgeDsfr } from './src/lib/build/purge-css';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// The DSFR's stylesheets keep only the rules the site's markup can match (src/lib/build/purge-css.ts).
+	plugins: [purgeDsfr('src'), sveltekit()],
 	// d3-composite-projections ships entry points that plain Node ESM cannot load: let Vite bundle it.
 	ssr: { noExternal: ['d3-composite-projections'] },
 	test: {
