@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { toCsv } from '../../src/lib/csv/write';
 import { formatDay, formatMonth } from '../../src/lib/format';
 import { readCsvObjects } from './read-csv';
+import { PAGE_FACTS, READ_PAGES, SEARCHES, SOURCE_GAPS, SPP_ENGAGEMENTS } from './programmes-pages';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fromArg = process.argv.indexOf('--from');
@@ -101,7 +102,9 @@ const CORRECTIONS: Correction[] = [
 	{ file: 'ftap_rounds.csv', match: { indicator: 'nb_projets_soutenus_depuis_2018', value: '149' }, set: { qualifier: 'pres de', note: '« Depuis 2018, près de 149 projets ont été soutenus » (F15) ; la Cour des comptes (F13) écrit « 149 projets ont été soutenus »' },
 		why: '« Depuis 2018, près de 149 projets ont été soutenus dont 77 % achevés en 2024 » (F15, iFRAP)' },
 	{ file: 'labs.csv', match: { lab_id: 'lab_zero' }, set: { status_note: "actif de 2017 à 2020 selon Marseille Solutions ; cité parmi « les laboratoires d'innovation territoriale aujourd'hui » en novembre 2021 (DOC04)", source_ids: 'L15;L16;L26;L17;DOC04' },
-		why: `« Les laboratoires d'innovation territoriale aujourd'hui : […] InSo Lab et Lab Zéro (PACA) » (${cite('DOC04')})` }
+		why: `« Les laboratoires d'innovation territoriale aujourd'hui : […] InSo Lab et Lab Zéro (PACA) » (${cite('DOC04')})` },
+	{ file: 'complexite_waves.csv', match: { survey: 'confiance_particuliers', wave_year: '2020' }, set: { sample_size: '2028', source_id: 'X11;W03' },
+		why: '« Cette enquête a été menée du 26 novembre au 3 décembre 2020, auprès d’un échantillon de 2028 personnes » (W03, page de Harris Interactive) : échantillon ajouté, la ligne source le laisse vide' }
 ];
 function correct(file: string, r: Row): Row {
 	for (const c of CORRECTIONS) {
@@ -810,6 +813,24 @@ for (const fact of DOCUMENT_FACTS) {
 	addValue(SEEDS_FILE, { indicateur_id: fact.id, ...where, date: fact.date, valeur: fact.valeur, qualificatif: fact.qualificatif ?? '', source_id: fact.source_id, note: `« ${fact.quote} » (${SEED_DOCS[fact.source_id].file})` });
 }
 
+// ---------- facts of the public pages read for issue 13 (scripts/seed-sources/programmes-pages.ts) ----------
+
+const PAGES_FILE = 'pages publiques lues (programmes-pages.ts)';
+const readPageIds = new Set(READ_PAGES.map((p) => p.id));
+rowsRead.set(PAGES_FILE, PAGE_FACTS.length + SPP_ENGAGEMENTS.length + SOURCE_GAPS.length);
+for (const fact of PAGE_FACTS) {
+	if (!readPageIds.has(fact.source_id)) throw new Error(`Page fact ${fact.indicator}: ${fact.source_id} is not a read page`);
+	if (fact.def) defineIndicator(fact.indicator, { ...fact.def, ...nb });
+	else if (!indicators.has(fact.indicator)) throw new Error(`Page fact for unknown indicator ${fact.indicator}`);
+	addValue(PAGES_FILE, { indicateur_id: fact.indicator, ...FR, date: fact.date, valeur: fact.valeur, qualificatif: fact.qualificatif ?? '', source_id: fact.source_id, note: joinNotes(`« ${fact.quote} » (${fact.source_id})`, fact.also ? `la page dit aussi ${fact.also}` : '') });
+}
+for (const e of SPP_ENGAGEMENTS) {
+	if (!readPageIds.has(e.source_id)) throw new Error(`Engagement ${e.numero}: ${e.source_id} is not a read page`);
+	addEntity(PAGES_FILE, { entite_id: `engagement-services-publics-plus-${e.numero}`, type: 'engagement-services-publics-plus', nom: `Engagement n° ${e.numero}`, maille: '', code: '', date: e.date, attributs: { numero: e.numero, texte: e.texte }, source_id: e.source_id });
+}
+/** A gap of the sources, on the page of the site it concerns; `source_id` is the source that would fill it. */
+for (const g of SOURCE_GAPS) addEntity(PAGES_FILE, { entite_id: g.id, type: 'lacune', nom: g.texte, maille: '', code: '', date: '', attributs: { page: g.page }, source_id: g.source_id });
+
 // ---------- reading warnings on indicators (gaps, perimeters, conflicts from the source SOURCES.md) ----------
 
 /** Reading warnings on the series kept under another folder's indicator (SOURCES.md; that folder's notes are not ours to edit). */
@@ -959,6 +980,11 @@ for (const r of readTable('sources.csv')) {
 			r.kind === 'page' ? "titre reconstitué à partir de l'adresse de la page" : '', r.kind === 'repo' ? 'adresse construite à partir du dépôt et du commit cités' : '')
 	});
 	count('sources.csv', 'sources');
+}
+
+for (const p of READ_PAGES) {
+	if (sources.has(p.id)) throw new Error(`Read page ${p.id} is already a source of ../shared/data`);
+	sources.set(p.id, { source_id: p.id, producteur: p.producteur, titre: p.titre, url: p.url, licence: p.licence, date_mise_a_jour: p.date, note: joinNotes('retranscrit à la main (transcribed)', p.note) });
 }
 
 // ---------- an undated figure takes the date of the document that states it ----------
@@ -1242,6 +1268,33 @@ Chiffres que les documents de \`../shared/seeds/\` donnent et que \`../shared/da
 
 ${DOCUMENT_FACTS.map((d) => `- \`${d.id}\` = ${d.qualificatif ? `${d.qualificatif} ` : ''}${d.valeur} (${d.date}, ${cite(d.source_id)}) : « ${d.quote} ».`).join('\n')}
 - Laboratoires cités parmi « les laboratoires d'innovation territoriale aujourd'hui » dans le dossier de novembre 2021 (${cite('DOC04')}) : attribut \`actif_selon\` de ${[...ACTIVE_NOV_2021].map((id) => labName(id)).join(', ')}.
+
+## Pages publiques lues (issue 13)
+
+Pages que nomme l'issue 13 (« Fill the thin series from public sources »), lues avec l'outil de recherche sur des copies stockées (pas le site en direct) : seule l'ouverture de chaque page est lisible. N'est repris que ce que le texte lu dit, avec ses mots (table de \`scripts/seed-sources/programmes-pages.ts\`) ; ce qu'il ne donne pas reste une lacune, écrite sur la page du site qu'elle concerne.
+
+| source | titre | adresse | date de la page | note |
+|---|---|---|---|---|
+${READ_PAGES.map((p) => `| ${p.id} | ${p.titre} | ${p.url} | ${p.date || 'non datée'} | ${p.note} |`).join('\n')}
+
+Chiffres transcrits :
+${PAGE_FACTS.map((f) => `- \`${f.indicator}\` = ${f.qualificatif ? `${f.qualificatif} ` : ''}${f.valeur} (${f.date}, ${f.source_id}) : « ${f.quote} ».`).join('\n')}
+- Engagements de Services Publics+ nommés par ${uniq(SPP_ENGAGEMENTS.map((e) => e.source_id)).join(', ')} (entités \`engagement-services-publics-plus\`, texte de la page) : ${SPP_ENGAGEMENTS.map((e) => `n° ${e.numero} « ${e.texte} »`).join(' ; ')}.
+- Vague 2020 du baromètre « Les Français et le droit à l'erreur » : échantillon de 2 028 personnes (W03, voir « Corrections »).
+
+## Lacunes des pages lues, et la source qui les comblerait
+
+Chacune est une entité \`lacune\` (attribut \`page\` : la page du site où elle est dite ; \`source_id\` : la source qui la comblerait), affichée dans « Ce que les sources ne disent pas » de cette page avec l'adresse de la source.
+
+${SOURCE_GAPS.map((g) => `- \`/programmes/${g.page}\` : ${g.texte} Source qui la comblerait : ${g.source_id}, ${sources.get(g.source_id)?.url ?? '?'}.`).join('\n')}
+
+## Recherches
+
+Chaque recherche lancée pour l'issue 13 (outil \`search\`, copies stockées), et ce qu'elle a donné.
+
+| corpus | requête | résultat |
+|---|---|---|
+${SEARCHES.map((q) => `| ${q.corpus} | ${q.query.replace(/\|/g, '\\|')} | ${q.found.replace(/\|/g, '\\|')} |`).join('\n')}
 
 ## Corrections d'après les documents sources
 
