@@ -96,6 +96,7 @@ beforeAll(async () => {
 		UPDATE observations SET note = '=1+2';
 		UPDATE targets SET note = '-2+3';
 		UPDATE entities SET name = '@' || name, attributes = json_set(attributes, '$.note', '+note');
+		UPDATE entities SET attributes = json_set(attributes, '$.texte', '=' || json_extract(attributes, '$.texte')) WHERE kind = 'engagement-services-publics-plus';
 		UPDATE sources SET title = '=' || title;
 	`);
 	db.close();

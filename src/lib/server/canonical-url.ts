@@ -38,6 +38,7 @@ export const PAGE_PARAMETERS: Record<string, readonly string[]> = {
 	'/programmes/laboratoires/laboratoires.csv': [],
 	'/programmes/services-publics-plus': [],
 	'/programmes/services-publics-plus/cibles.csv': [],
+	'/programmes/services-publics-plus/engagements.csv': [],
 	'/recherche': ['q'],
 	'/recherche/suggestions.json': ['q', 'portee'],
 	'/sante': [],

@@ -6,7 +6,7 @@
  */
 import { toCsv } from '$lib/csv/write';
 import { VALUE_EXPORT_COLUMNS } from '$lib/server/export';
-import type { FtapProject, Lab, ProgrammeIndicator, ProgrammeTarget, ProgrammeValue, SurveyWave } from '$lib/server/queries/programmes';
+import type { FtapProject, Lab, ProgrammeIndicator, ProgrammeTarget, ProgrammeValue, SppEngagement, SurveyWave } from '$lib/server/queries/programmes';
 
 export const VALUE_CSV_COLUMNS = [...VALUE_EXPORT_COLUMNS, 'qualificatif', 'source_id', 'note'] as const;
 
@@ -110,4 +110,11 @@ export function csvResponse(body: string, filename: string): Response {
 			'content-disposition': `attachment; filename="${filename}"`
 		}
 	});
+}
+
+export const ENGAGEMENT_CSV_COLUMNS = ['entite_id', 'numero', 'engagement', 'date', 'source_id'] as const;
+
+/** The Services Publics+ engagements the sources name, in their words, with the date of the page naming them. */
+export function engagementsCsv(engagements: SppEngagement[]): string {
+	return toCsv(ENGAGEMENT_CSV_COLUMNS, engagements.map((e) => [e.id, e.number, e.text, e.date, e.sourceIds.join(';')]));
 }

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededApiStore } from '../../../tests/api/helpers';
-import { ftapProjects, labs, pageFigures, PROGRAMME_PAGES, sourcesByIds, surveyOfIndicator, surveyWaves, type ProgrammeValue } from '$lib/server/queries/programmes';
+import { ftapProjects, labs, pageFigures, PROGRAMME_PAGES, sourceGaps, sourcesByIds, sppEngagements, surveyOfIndicator, surveyWaves, type ProgrammeValue } from '$lib/server/queries/programmes';
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
 
@@ -146,5 +146,107 @@ describe('licences in French, from the seed', () => {
 		expect(sources.length).toBeGreaterThan(50);
 		for (const s of sources) expect(s.licence, s.id).not.toMatch(/\b(reuse|verify|licence file|not checked|page by page|French government|third-party|repo)\b/i);
 		expect(sources.find((s) => s.id === 'S04')?.licence).toContain('à vérifier avant de rediffuser');
+	});
+});
+
+/** A source read with the search tool for issue 13, as the store holds it. */
+function source(id: string) {
+	const [s] = sourcesByIds(client, [id]);
+	expect(s, id).toBeDefined();
+	return s;
+}
+
+describe('public pages read for issue 13 (scripts/seed-sources/programmes-pages.ts)', () => {
+	it('the Campus page of 21 November 2024: « le réseau des 135 labs » and « les 16 laboratoires d’innovation territoriale »', () => {
+		expect(source('W01')).toMatchObject({
+			url: 'https://www.modernisation.gouv.fr/campus-de-la-transformation-publique/catalogue-de-ressources/expert/le-reseau-des-laboratoires',
+			title: 'Le réseau des laboratoires d’innovation publique',
+			updatedAt: '2024-11-21'
+		});
+		const network = value('labs-nb-labs-innovation-publique-reseau-ditp', '2024-11-21');
+		expect(network).toMatchObject({ value: 135, qualifier: null, sourceIds: ['W01'] });
+		expect(network.note).toContain('La DITP anime le réseau des 135 labs');
+		expect(network.note).toContain('Plus de 130');
+		expect(value('labs-nb-labs-reseau', '2024-11-21')).toMatchObject({ value: 16, qualifier: null, sourceIds: ['W01'] });
+	});
+
+	it('the labs page shows both, dated, with their source', async () => {
+		const { labsPage } = await import('./laboratoires/page-data.server');
+		const { networkSize } = labsPage();
+		expect(plain(networkSize.summary)).toContain('16 laboratoires au 21 novembre 2024');
+		expect(networkSize.table.rows.find((r) => r.date === '2024-11-21')).toMatchObject({ display: '16', dateLabel: '21 novembre 2024', sources: ['W01'] });
+		expect(networkSize.others.rows.find((r) => r.indicator === 'labs-nb-labs-innovation-publique-reseau-ditp')).toMatchObject({ display: '135', dateLabel: '21 novembre 2024', sources: ['W01'] });
+		for (const t of [networkSize.table, networkSize.others])
+			expect(t.sources.find((l) => l.id === 'W01')).toMatchObject({ title: 'Le réseau des laboratoires d’innovation publique', updatedAt: '2024-11-21' });
+	});
+
+	it('Services Publics+ engagements n° 1 to 5 in the words of the Val-de-Marne page (updated 23 January 2024)', () => {
+		expect(source('W02')).toMatchObject({ url: 'https://www.val-de-marne.gouv.fr/index.php/Publications/Services-Publics', updatedAt: '2024-01-23' });
+		const list = sppEngagements(client);
+		expect(list.map((e) => e.number)).toEqual([1, 2, 3, 4, 5]);
+		for (const e of list) expect(e).toMatchObject({ date: '2024-01-23', sourceIds: ['W02'] });
+		expect(list[0].text).toBe('Dans le respect mutuel, vous êtes accueillis avec courtoisie et bienveillance et dans les conditions prévues par la loi, vous avez le droit à l’erreur');
+		expect(list[1].text).toBe('Nous sommes joignables par téléphone ou sur place et nous facilitons vos démarches en ligne');
+		expect(list[2].text).toBe('Vous bénéficiez d’un accompagnement adapté à votre situation personnelle');
+		expect(list[3].text).toBe('Nous vous orientons vers la personne compétente pour traiter votre demande');
+		expect(list[4].text).toBe('Vous recevez une réponse à vos demandes dans les délais annoncés et vous êtes informés sur l’avancement de votre dossier');
+	});
+
+	it('the Services Publics+ page lists them with the count of nine (November 2021) and their source; engagements.csv holds the same rows', async () => {
+		const { servicesPublicsPlusPage } = await import('./services-publics-plus/page-data.server');
+		const { engagementsCsv } = await import('./csv.server');
+		const { engagements } = servicesPublicsPlusPage();
+		expect(engagements.rows.map((r) => [r.number, r.text])).toEqual(sppEngagements(client).map((e) => [e.number, e.text]));
+		expect(plain(engagements.summary)).toBe('Le programme compte 9 engagements communs à tous les services publics (en novembre 2021) ; les sources lues en nomment 5, les n° 1, 2, 3, 4, 5, dans une page mise à jour le 23 janvier 2024.');
+		expect(engagements.sources.map((s) => s.id)).toEqual(['DOC04', 'W02']);
+		const lines = engagementsCsv(sppEngagements(client)).trim().split(/\r?\n/);
+		expect(lines[0]).toBe('entite_id,numero,engagement,date,source_id');
+		expect(lines).toHaveLength(6);
+		expect(lines[3]).toBe('engagement-services-publics-plus-3,3,Vous bénéficiez d’un accompagnement adapté à votre situation personnelle,2024-01-23,W02');
+	});
+
+	it('the 2020 confidence wave has the sample the Harris Interactive page states (2 028), citing it', () => {
+		const wave = surveyWaves(client).find((w) => w.id === 'vague-complexite-confiance-particuliers-2020')!;
+		expect(wave).toMatchObject({ sampleSize: 2028, fieldwork: '2020-11-26/2020-12-03', institute: 'Harris Interactive' });
+		expect(wave.sourceIds).toEqual(['X11', 'W03']);
+		expect(source('W03').url).toBe('https://harris-interactive.fr/opinion_polls/les-franc%CC%A7ais-et-le-droit-a-lerreur-vague-3/');
+	});
+});
+
+describe('gaps of the pages read, each with the source that would fill it', () => {
+	const expected: Record<string, [string, string][]> = {
+		budgets: [
+			['lacune-ftap-laureats-2018', 'https://www.modernisation.gouv.fr/actualites/investir-pour-transformer-decouvrez-les-17-laureats-du-premier-appel-projets-du-ftap'],
+			['lacune-ftap-laureats-2021', 'https://www.modernisation.gouv.fr/appels-a-projets/ftap-2021-80-millions-deuros-investis-dans-12-projets-de-transformation-publique']
+		],
+		laboratoires: [['lacune-labs-liste-reseau', 'https://www.modernisation.gouv.fr/campus-de-la-transformation-publique/catalogue-de-ressources/expert/le-reseau-des-laboratoires']],
+		complexite: [
+			['lacune-complexite-2018-par-evenement', 'https://www.modernisation.gouv.fr/publications/la-complexite-administrative-vue-par-les-usagers-enquete-2018'],
+			['lacune-complexite-2022-par-evenement', 'https://www.modernisation.gouv.fr/publications/barometre-2022-de-la-complexite-administrative-et-de-la-confiance-en-ladministration'],
+			['lacune-confiance-2020-par-evenement', 'https://www.modernisation.gouv.fr/publications/barometres-confiance-2020-le-niveau-de-confiance-des-particuliers-et-des-entreprises']
+		],
+		'services-publics-plus': [
+			['lacune-spp-engagements-6-9', 'https://www.modernisation.gouv.fr/ameliorer-lexperience-usagers/services-publics'],
+			['lacune-spp-resultats-open-data', 'https://api.gouv.fr/documentation/api-services-publics-resultats']
+		]
+	};
+
+	it.each(PROGRAMME_PAGES.map((p) => [p]))('%s: the store’s gaps name their filling source, and the page data carries them', async (page) => {
+		const gaps = sourceGaps(client, page);
+		expect(gaps.map((g) => [g.id, g.source?.url])).toEqual(expected[page]);
+		const loaders: Record<string, () => Promise<{ gaps: unknown[] }>> = {
+			budgets: async () => (await import('./budgets/page-data.server')).budgetsPage(),
+			laboratoires: async () => (await import('./laboratoires/page-data.server')).labsPage(),
+			complexite: async () => (await import('./complexite/page-data.server')).complexityPage(),
+			'services-publics-plus': async () => (await import('./services-publics-plus/page-data.server')).servicesPublicsPlusPage()
+		};
+		const shown = (await loaders[page]()).gaps as { text: string; source: { url: string } }[];
+		expect(shown.map((g) => [g.text, g.source.url])).toEqual(gaps.map((g) => [g.text, g.source!.url]));
+	});
+
+	it('no gap quotes a figure its page could not be read for (the 2020 per-event changes stay out)', () => {
+		const text = sourceGaps(client, 'complexite').map((g) => g.text).join(' ');
+		expect(text).not.toMatch(/\d+\s*points/);
+		expect(pageFigures(client, 'complexite').values.filter((v) => /confiance-particuliers.*(naissance|emploi|precarite)/.test(v.indicator))).toEqual([]);
 	});
 });

@@ -446,3 +446,35 @@ function describedWaves(client: Database.Database): SurveyWave[] {
 		sourceIds: e.sourceIds
 	}));
 }
+
+/** One of the Services Publics+ engagements, in the words and numbering of the page that names it. */
+export interface SppEngagement {
+	id: string;
+	number: number;
+	text: string;
+	/** The date of the page that names it. */
+	date: string | null;
+	sourceIds: string[];
+}
+
+/** The Services Publics+ engagements the sources name (entities `engagement-services-publics-plus`), by number. */
+export function sppEngagements(client: Database.Database): SppEngagement[] {
+	return entitiesOfKind(client, 'engagement-services-publics-plus')
+		.map((e) => ({ id: e.id, number: num(e.attributes.numero) ?? 0, text: text(e.attributes.texte) ?? '', date: text(e.date), sourceIds: e.sourceIds }))
+		.sort((a, b) => a.number - b.number);
+}
+
+/** What a programme page's sources do not give, and the source that would fill it. */
+export interface SourceGap {
+	id: string;
+	text: string;
+	/** The source that would fill the gap (its address is shown with the gap). */
+	source: ProgrammeSource | null;
+}
+
+/** The gaps recorded in the seed for one programme page (entities `lacune`, attribute `page`). */
+export function sourceGaps(client: Database.Database, page: ProgrammePage): SourceGap[] {
+	const gaps = entitiesOfKind(client, 'lacune').filter((e) => e.attributes.page === page);
+	const sources = new Map(sourcesByIds(client, gaps.flatMap((g) => g.sourceIds)).map((s) => [s.id, s]));
+	return gaps.map((g) => ({ id: g.id, text: g.name, source: sources.get(g.sourceIds[0] ?? '') ?? null }));
+}

@@ -1,5 +1,6 @@
 import { getClient } from '$lib/server/db';
-import { ftapProjects, pageFigures, sourcesByIds } from '$lib/server/queries/programmes';
+import { gapItems } from '../gaps';
+import { ftapProjects, pageFigures, sourceGaps, sourcesByIds } from '$lib/server/queries/programmes';
 import { formatQualified } from '$lib/components/programmes/qualificatif';
 import { compareFr, formatNumber, formatPercent } from '$lib/format';
 import { PROJECT_CSV_COLUMNS, VALUE_CSV_COLUMNS } from '../csv.server';
@@ -123,6 +124,7 @@ export function budgetsPage() {
 	const supported = peek('ftap-ccomptes-nb-projets-soutenus').at(-1);
 
 	return {
+		gaps: gapItems(sourceGaps(client, 'budgets')),
 		calls: {
 			columns: CALL_COLUMNS,
 			rows: calls.map(({ awarded: _awarded, ...rest }) => rest),

@@ -1,5 +1,6 @@
 import { getClient } from '$lib/server/db';
-import { pageFigures, sourcesByIds, surveyWaves } from '$lib/server/queries/programmes';
+import { gapItems } from '../gaps';
+import { pageFigures, sourceGaps, sourcesByIds, surveyWaves } from '$lib/server/queries/programmes';
 import { formatQualified } from '$lib/components/programmes/qualificatif';
 import { compareFr, formatSignedChange } from '$lib/format';
 import { VALUE_CSV_COLUMNS, WAVE_CSV_COLUMNS } from '../csv.server';
@@ -152,6 +153,7 @@ export function complexityPage() {
 	const usages = f.table('Canaux utilisés et attentes des particuliers', f.take((v) => /^complexite-particuliers-(pct-canal|evol-pts-canal|pct-attente|pct-volonte|evol-pts-volonte)/.test(v.indicator)));
 
 	return {
+		gaps: gapItems(sourceGaps(client, 'complexite')),
 		particuliers,
 		entreprises,
 		entreprisesChanges,

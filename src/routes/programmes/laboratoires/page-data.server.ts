@@ -1,13 +1,14 @@
 import { getClient } from '$lib/server/db';
+import { gapItems } from '../gaps';
 import { territoriesAt } from '$lib/server/queries/facts';
-import { labs, pageFigures, sourcesByIds } from '$lib/server/queries/programmes';
+import { labs, pageFigures, sourceGaps, sourcesByIds } from '$lib/server/queries/programmes';
 import { compareFr } from '$lib/format';
 import { LAB_CSV_COLUMNS, VALUE_CSV_COLUMNS } from '../csv.server';
 import { atDate, byDate, createFigures, dateLabel } from '../shape';
 import { creation, creationYears, labsByRegion, outsideStateNetwork, regionLabel, yesNoInWords } from './shape';
 
 /** Figures of the whole network, by table (anything else of the page goes to « Autres chiffres »). */
-const NETWORK_OTHERS = ['labs-nb-nouveaux-labs-crees', 'labs-nb-labs-cohorte-2017-encore-actifs'];
+const NETWORK_OTHERS = ['labs-nb-labs-innovation-publique-reseau-ditp', 'labs-nb-nouveaux-labs-crees', 'labs-nb-labs-cohorte-2017-encore-actifs'];
 const ACTIVITY = ['labs-nb-projets-menes', 'labs-nb-projets-accompagnes', 'labs-nb-actions-formation', 'labs-nb-agents-dedies', 'labs-nb-agents-recrutes'];
 const FUNDING = ['labs-financement-initial-par-lab', 'relance-labs-enveloppe', 'relance-labs-enveloppe-engagee', 'relance-labs-financement-par-lab'];
 const PIA_2016 = [
@@ -71,6 +72,7 @@ export function labsPage() {
 	const take = (codes: string[]) => codes.flatMap((code) => f.values(code));
 
 	return {
+		gaps: gapItems(sourceGaps(client, 'laboratoires')),
 		regions: regions.map((r) => ({ ...r, label: regionLabel(r) })),
 		mapSummary:
 			`Les sources identifient ${stateLabs} laboratoires d'innovation territoriale de l'État, dans ${withLab.length} régions sur ${regions.length}` +

@@ -1,9 +1,10 @@
 import { getClient } from '$lib/server/db';
+import { gapItems } from '../gaps';
 import { territoriesAt } from '$lib/server/queries/facts';
-import { pageFigures, sourcesByIds, type ProgrammeTarget, type ProgrammeValue } from '$lib/server/queries/programmes';
+import { pageFigures, sourceGaps, sourcesByIds, sppEngagements, type ProgrammeTarget, type ProgrammeValue } from '$lib/server/queries/programmes';
 import { formatQualified } from '$lib/components/programmes/qualificatif';
 import { compareFr } from '$lib/format';
-import { TARGET_CSV_COLUMNS, VALUE_CSV_COLUMNS } from '../csv.server';
+import { ENGAGEMENT_CSV_COLUMNS, TARGET_CSV_COLUMNS, VALUE_CSV_COLUMNS } from '../csv.server';
 import { atDate, createFigures, dateLabel, type Figures } from '../shape';
 
 const SATISFACTION = 'tx-satisfaction-usagers-services-publics';
@@ -11,6 +12,7 @@ const DELOUVRIER_ARTICLES = 'spp-delouvrier-satisfaction-usagers-moyenne';
 const FRANCE_SERVICES = 'IND-246';
 const TRANSPARENCY = 'tx-transparence-resultats';
 const BAROMETER = 'spp-barometre-2025-';
+const ENGAGEMENT_COUNT = 'spp-programme-nb-engagements';
 
 /** « école » → « École ». */
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -42,7 +44,8 @@ function departementMap(f: Figures, code: string, departements: { inseeCode: str
 export function servicesPublicsPlusPage() {
 	const client = getClient();
 	const data = pageFigures(client, 'services-publics-plus');
-	const f = createFigures(data, sourcesByIds(client, [...data.values.flatMap((v) => v.sourceIds), ...data.indicators.flatMap((i) => i.sourceIds), ...data.targets.flatMap((t) => t.sourceIds)]));
+	const engagementList = sppEngagements(client);
+	const f = createFigures(data, sourcesByIds(client, [...data.values.flatMap((v) => v.sourceIds), ...data.indicators.flatMap((i) => i.sourceIds), ...data.targets.flatMap((t) => t.sourceIds), ...engagementList.flatMap((e) => e.sourceIds)]));
 	const departements = territoriesAt(client, 'departement');
 	const pct = (value: number) => formatQualified(value, '%', null);
 
@@ -168,6 +171,24 @@ export function servicesPublicsPlusPage() {
 		sources: f.sourceLines([...data.values.filter((v) => v.indicator === TRANSPARENCY && v.level === 'departement'), ...trNational, ...(trTarget ? [trTarget] : [])])
 	};
 
+	// 5. The engagements: how many the programme has, and those a source names, in its words.
+	const count = f.values(ENGAGEMENT_COUNT, 'national').at(-1) ?? null;
+	const engagementDates = [...new Set(engagementList.map((e) => e.date ?? ''))];
+	const engagements = {
+		rows: engagementList.map((e) => ({ id: e.id, number: e.number, text: e.text })),
+		summary: count
+			? `Le programme compte ${f.display(count)} engagements communs à tous les services publics (${atDate(count.date)}) ; ` +
+				(engagementList.length
+					? `les sources lues en nomment ${engagementList.length}, les n° ${engagementList.map((e) => e.number).join(', ')}` +
+						(engagementDates.length === 1 && engagementDates[0] ? `, dans une page mise à jour le ${dateLabel(engagementDates[0])}` : '') +
+						'.'
+					: 'aucune source lue ne les nomme.')
+			: engagementList.length
+				? `Les sources lues nomment ${engagementList.length} engagements.`
+				: 'Aucun engagement nommé par les sources lues.',
+		sources: f.sourceLinesOf([...(count?.sourceIds ?? []), ...engagementList.flatMap((e) => e.sourceIds)])
+	};
+
 	const targets = data.targets.map((t) => ({
 		key: `${t.indicator}|${t.kind}|${t.date}`,
 		name: f.indicator(t.indicator)?.name ?? t.indicator,
@@ -177,6 +198,7 @@ export function servicesPublicsPlusPage() {
 	}));
 
 	return {
+		gaps: gapItems(sourceGaps(client, 'services-publics-plus')),
 		satisfaction,
 		franceServices,
 		byService,
@@ -185,10 +207,12 @@ export function servicesPublicsPlusPage() {
 		transparency,
 		targets,
 		targetSources: f.sourceLines(data.targets),
+		engagements,
 		others: f.table('Autres chiffres publiés', f.rest()),
 		downloads: {
 			values: { rows: data.values.length, columns: VALUE_CSV_COLUMNS },
-			targets: { rows: data.targets.length, columns: TARGET_CSV_COLUMNS }
+			targets: { rows: data.targets.length, columns: TARGET_CSV_COLUMNS },
+			engagements: { rows: engagementList.length, columns: ENGAGEMENT_CSV_COLUMNS }
 		}
 	};
 }
