@@ -45,6 +45,11 @@ export const READ_PAGES: ReadPage[] = [
 		note: `la copie stockée ne montre que « Les fiches d'API ont été déplacées sur data.gouv.fr » (https://www.data.gouv.fr/dataservices) et la liste du catalogue : aucun résultat lisible ; ${READ}`
 	},
 	{
+		id: 'W06', producteur: 'DITP (modernisation.gouv.fr)', titre: '[CITP] Rencontre entre le Premier ministre et les lauréats du FTAP',
+		url: 'https://www.modernisation.gouv.fr/actualites/citp-rencontre-entre-le-premier-ministre-et-les-laureats-du-ftap',
+		date: '2019-11-19', licence: GOV_PAGE, note: `« Actualité Publié le 19 novembre 2019 » (4e Comité interministériel de la transformation publique du 15 novembre 2019) ; ${READ}`
+	},
+	{
 		id: 'W05', producteur: 'DITP (modernisation.gouv.fr)', titre: 'Services Publics +',
 		url: 'https://www.modernisation.gouv.fr/ameliorer-lexperience-usagers/services-publics',
 		date: '', licence: GOV_PAGE, note: `page non datée ; « Découvrez les engagements communs aux services publics » ; ${READ} : le texte des engagements n'y figure pas`
@@ -78,6 +83,23 @@ export const PAGE_FACTS: PageFact[] = [
 		date: '2024-11-21', valeur: '135', source_id: 'W01',
 		quote: "La DITP anime le réseau des 135 labs et pilote les 16 laboratoires d'innovation territoriale",
 		also: "« Plus de 130 laboratoires d'innovation publique au sein des ministères, des préfectures de régions, de collectivités territoriales, d'hôpitaux et d'opérateurs constituent le réseau »"
+	},
+	{
+		indicator: 'ftap-nb-projets-laureats-cumules', date: '2019-11-19', valeur: '63', source_id: 'W06',
+		quote: "À l'issue des appels à projets 2018 et 2019, le FTAP soutient 63 projets pour un montant total de 351 M€"
+	},
+	{
+		indicator: 'ftap-montant-investi-cumule', date: '2019-11-19', valeur: '351000000', source_id: 'W06',
+		quote: "À l'issue des appels à projets 2018 et 2019, le FTAP soutient 63 projets pour un montant total de 351 M€"
+	},
+	{
+		indicator: 'ftap-nb-entites-beneficiaires',
+		def: {
+			politique_id: 'ftap', theme_id: 'bilan', nom: 'FTAP — entités bénéficiaires des projets soutenus (cumul)',
+			description: 'Entités (administrations centrales, préfectures ou directions départementales, opérateurs de l’État) bénéficiant des projets soutenus par le FTAP, selon le bilan du 4e Comité interministériel de la transformation publique.'
+		},
+		date: '2019-11-19', valeur: '61', source_id: 'W06',
+		quote: "Il bénéficie à 61 entités de toutes natures et de tous niveaux dont 31 directions d'administration centrales, 9 préfectures ou directions départementales, 21 opérateurs de l'État dont 4 universités"
 	}
 ];
 
@@ -136,6 +158,9 @@ export const SEARCHES: { corpus: string; query: string; found: string }[] = [
 	{ corpus: 'pages', query: 'FTAP 2021 : 80 millions d’euros investis dans 12 projets de transformation publique', found: 'F08 (appel du 24 juin 2021, annonce le 28 novembre 2021, 12 lauréats, 80 M€, premier lauréat « Big Data et IA ») et X05 (14 décembre 2021 : 107 projets, 24,2 M€ pour deux projets de procédure pénale numérique) : déjà dans le seed ; la suite de la liste n’est pas lisible → lacune' },
 	{ corpus: 'pages', query: 'FTAP 2021 lauréats procédure pénale numérique porteur du projet description montant', found: 'mêmes pages, même ouverture ; F04 et la page du 5 juillet 2023 (déjà dans le seed)' },
 	{ corpus: 'pages', query: 'La DITP anime le réseau des 135 labs et pilote les 16 laboratoires d’innovation territoriale', found: 'W01 (publiée le 21 novembre 2024, mise à jour le 10 février 2025) : 135 labs, 16 laboratoires d’innovation territoriale, « plus de 130 » → transcrit' },
+	{ corpus: 'pages', query: '17 projets pour moderniser l’administration FTAP lauréats liste cio-online', found: 'W06 (publiée le 19 novembre 2019) : 63 projets, 351 M€, 61 entités bénéficiaires → transcrits ; F03, F04, F05, F01, F08 (déjà dans le seed) ; pas de liste des 17 lauréats' },
+	{ corpus: 'pages', query: 'lauréats FTAP 2021 INRAP Big Data IA douane justice liste des 12 projets montants', found: 'introuvable depuis cet environnement (un formulaire de candidature de la douane sans date ni montant, non repris)' },
+	{ corpus: 'pages', query: 'droit à l’erreur baromètre 2020 confiance hausse naissance d’un enfant 18 points recherche d’emploi précarité', found: 'introuvable depuis cet environnement' },
 	{ corpus: 'pages', query: 'baromètre de la complexité administrative 2018 résultats événements de vie', found: 'P01 (publiée le 12 septembre 2019) : 21 %, « Je suis ressortissant UE » 25 % (− 5 points), « Je prends soin de ma santé / hôpital » 5 % (− 6 points), déjà dans le seed ; le PDF par événement n’est pas lisible → lacune' },
 	{ corpus: 'pages', query: 'complexité administrative vue par les usagers enquête 2022 événements de vie résultats', found: 'P07 (publiée le 24 mai 2023) : méthode seulement (BVA, 8 009 personnes, 25 événements de vie, déjà dans le seed) → lacune' },
 	{ corpus: 'pages', query: 'baromètres confiance 2020 naissance + 18 points perte recherche d’emploi + 14 points précarité + 13 points', found: 'introuvable depuis cet environnement' },

@@ -180,6 +180,22 @@ describe('public pages read for issue 13 (scripts/seed-sources/programmes-pages.
 			expect(t.sources.find((l) => l.id === 'W01')).toMatchObject({ title: 'Le réseau des laboratoires d’innovation publique', updatedAt: '2024-11-21' });
 	});
 
+	it('the 4th CITP page of 19 November 2019: 63 projects, 351 M€, 61 beneficiary entities, on the budgets page’s totals', async () => {
+		expect(source('W06')).toMatchObject({ url: 'https://www.modernisation.gouv.fr/actualites/citp-rencontre-entre-le-premier-ministre-et-les-laureats-du-ftap', updatedAt: '2019-11-19' });
+		expect(value('ftap-nb-projets-laureats-cumules', '2019-11-19')).toMatchObject({ value: 63, qualifier: null, sourceIds: ['W06'] });
+		expect(value('ftap-montant-investi-cumule', '2019-11-19')).toMatchObject({ value: 351_000_000, qualifier: null, sourceIds: ['W06'] });
+		const entities = value('ftap-nb-entites-beneficiaires', '2019-11-19');
+		expect(entities).toMatchObject({ value: 61, qualifier: null, sourceIds: ['W06'] });
+		expect(entities.note).toContain('dont 31 directions d\'administration centrales, 9 préfectures ou directions départementales, 21 opérateurs de l\'État dont 4 universités');
+		const { budgetsPage } = await import('./budgets/page-data.server');
+		const rows = budgetsPage().totals.rows.filter((r) => r.sources.includes('W06'));
+		expect(rows.map((r) => [r.indicator, plain(r.display), r.dateLabel])).toEqual([
+			['ftap-nb-projets-laureats-cumules', '63', '19 novembre 2019'],
+			['ftap-montant-investi-cumule', '351 M€', '19 novembre 2019'],
+			['ftap-nb-entites-beneficiaires', '61', '19 novembre 2019']
+		]);
+	});
+
 	it('Services Publics+ engagements n° 1 to 5 in the words of the Val-de-Marne page (updated 23 January 2024)', () => {
 		expect(source('W02')).toMatchObject({ url: 'https://www.val-de-marne.gouv.fr/index.php/Publications/Services-Publics', updatedAt: '2024-01-23' });
 		const list = sppEngagements(client);

@@ -36,6 +36,7 @@ const ENVELOPES = [
 const TOTALS = [
 	'ftap-nb-projets-laureats-cumules',
 	'ftap-montant-investi-cumule',
+	'ftap-nb-entites-beneficiaires',
 	'ftap-nb-projets-soutenus-page-non-datee',
 	'ftap-montant-investi-page-non-datee',
 	'ftap2-montant-investi-annuel',
