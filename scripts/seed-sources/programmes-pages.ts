@@ -50,6 +50,16 @@ export const READ_PAGES: ReadPage[] = [
 		date: '2019-11-19', licence: GOV_PAGE, note: `« Actualité Publié le 19 novembre 2019 » (4e Comité interministériel de la transformation publique du 15 novembre 2019) ; ${READ}`
 	},
 	{
+		id: 'W07', producteur: 'DINUM (api.gouv.fr)', titre: 'Direction Interministérielle de la Transformation Publique (DITP) — ses API (api.gouv.fr)',
+		url: 'https://api.gouv.fr/producteurs/ditp', date: '', licence: GOV_PAGE,
+		note: `page non datée ; liste les 3 API de la DITP, dont « API Resultats de qualité des services publics » ; ${READ}`
+	},
+	{
+		id: 'W09', producteur: 'DITP (opendata.plus.transformation.gouv.fr)', titre: 'Indicateurs de résultats Services Publics Plus (jeu de données export-indicateurs)',
+		url: 'https://opendata.plus.transformation.gouv.fr/explore/dataset/export-indicateurs/', date: '', licence: GOV_PAGE,
+		note: `description du jeu de données, sans date ; les résultats eux-mêmes (tableau du jeu de données) ne sont pas dans la copie lue ; ${READ}`
+	},
+	{
 		id: 'W05', producteur: 'DITP (modernisation.gouv.fr)', titre: 'Services Publics +',
 		url: 'https://www.modernisation.gouv.fr/ameliorer-lexperience-usagers/services-publics',
 		date: '', licence: GOV_PAGE, note: `page non datée ; « Découvrez les engagements communs aux services publics » ; ${READ} : le texte des engagements n'y figure pas`
@@ -100,6 +110,33 @@ export const PAGE_FACTS: PageFact[] = [
 		},
 		date: '2019-11-19', valeur: '61', source_id: 'W06',
 		quote: "Il bénéficie à 61 entités de toutes natures et de tous niveaux dont 31 directions d'administration centrales, 9 préfectures ou directions départementales, 21 opérateurs de l'État dont 4 universités"
+	},
+	{
+		indicator: 'spp-resultats-nb-structures',
+		def: {
+			politique_id: 'resultats-services-publics-plus', theme_id: 'transparence', nom: 'Services Publics+ — structures dont les résultats de qualité de service sont publiés (API)',
+			description: 'Structures (lieux d’accueil) dont l’API « Resultats de qualité des services publics » de la DITP donne les résultats.'
+		},
+		date: '', valeur: '15000', qualificatif: 'pres de', source_id: 'W07',
+		quote: 'Accédez aux résultats de qualité des services publics de près de 15000 structures en France'
+	},
+	{
+		indicator: 'spp-resultats-nb-reseaux-transparents',
+		def: {
+			politique_id: 'resultats-services-publics-plus', theme_id: 'transparence', nom: 'Services Publics+ — réseaux de services publics transparents sur leurs résultats',
+			description: 'Réseaux de services publics de l’État dont les résultats sont publiés sur la plateforme Services Publics+ (description du jeu de données des indicateurs).'
+		},
+		date: '', valeur: '30', qualificatif: 'approx. (une trentaine)', source_id: 'W09',
+		quote: "Les principaux services publics de l'Etat sont représentés (plus de 2.5 millions d'agents), soit une trentaine de réseaux qui sont transparents sur la qualité de"
+	},
+	{
+		indicator: 'spp-resultats-nb-agents-reseaux-transparents',
+		def: {
+			politique_id: 'resultats-services-publics-plus', theme_id: 'transparence', nom: 'Services Publics+ — agents des réseaux transparents sur leurs résultats',
+			description: 'Agents des services publics de l’État représentés dans les résultats publiés sur la plateforme Services Publics+ (description du jeu de données des indicateurs).'
+		},
+		date: '', valeur: '2500000', qualificatif: '>', source_id: 'W09',
+		quote: "Les principaux services publics de l'Etat sont représentés (plus de 2.5 millions d'agents), soit une trentaine de réseaux qui sont transparents sur la qualité de"
 	}
 ];
 
@@ -142,11 +179,11 @@ export const SOURCE_GAPS: { id: string; page: GapPage; texte: string; source_id:
 	},
 	{
 		id: 'lacune-spp-engagements-6-9', page: 'services-publics-plus', source_id: 'W05',
-		texte: 'Engagements n° 6 à 9 de Services Publics+ : la copie lue de la page de la préfecture du Val-de-Marne s’arrête au n° 6, et la page de la DITP qui les présente ne les donne pas dans la partie lue ; leur texte n’est pas repris.'
+		texte: 'Engagements n° 6 à 9 de Services Publics+ : la copie lue de la page de la préfecture du Val-de-Marne s’arrête au n° 6, et la page de la DITP qui les présente ne les donne pas dans la partie lue ; leur texte n’est pas repris (le jeu de données des indicateurs dit seulement que la transparence des résultats est l’« engagement n°6 »).'
 	},
 	{
-		id: 'lacune-spp-resultats-open-data', page: 'services-publics-plus', source_id: 'W04',
-		texte: 'Résultats de qualité de service publiés par structure (open data « Résultats Services Publics+ ») : la fiche de l’API renvoie vers data.gouv.fr et aucune copie des données n’a pu être lue ici ; seuls les résultats de SignalConso sont repris.'
+		id: 'lacune-spp-resultats-open-data', page: 'services-publics-plus', source_id: 'W09',
+		texte: 'Résultats de qualité de service publiés par structure (open data « Résultats Services Publics+ », près de 15 000 structures selon api.gouv.fr) : seule la description du jeu de données a pu être lue, pas ses résultats (la fiche de l’API sur api.gouv.fr renvoie vers data.gouv.fr) ; seul le taux de satisfaction de SignalConso est repris, d’une copie de ces données.'
 	}
 ];
 
@@ -173,6 +210,9 @@ export const SEARCHES: { corpus: string; query: string; found: string }[] = [
 	{ corpus: 'pages', query: 'Nous vous informons sur les délais et votre avis est pris en compte pour améliorer nos services engagement Services Publics +', found: 'introuvable depuis cet environnement' },
 	{ corpus: 'pages', query: 'Résultats Services Publics+ API open data résultats qualité de service structures', found: 'introuvable depuis cet environnement' },
 	{ corpus: 'docs', query: 'Résultats Services Publics+ API', found: 'W04 : la copie ne montre que le renvoi vers data.gouv.fr/dataservices → lacune' },
+	{ corpus: 'docs', query: 'data.gouv.fr jeu de données résultats Services Publics+ indicateurs qualité de service par structure DITP', found: 'W07 (api.gouv.fr, page non datée) : « près de 15000 structures » → transcrit ; data.gouv.fr, page des API de la DITP (« Mis à jour le 7 nov. 2024 », sans chiffre de résultats)' },
+	{ corpus: 'pages', query: 'plus.transformation.gouv.fr résultats services publics transparence structure satisfaction usagers publiés', found: 'W09 (description du jeu de données export-indicateurs, non datée) : « plus de 2.5 millions d’agents », « une trentaine de réseaux », transparence = « engagement n°6 » → transcrits ; pas les résultats ; descriptions d’autres jeux de la plateforme qui disent « 9 engagements » ou « 8 engagements » (non reprises)' },
+	{ corpus: 'pages', query: 'complexité ressentie en hausse événements de vie 2018 handicap perte d’un proche points depuis 2016 DITP enquête', found: 'introuvable depuis cet environnement' },
 	{ corpus: 'code', query: 'Services Publics+ résultats open data engagements qualité dataset', found: 'etalab/barometre-resultats-documentation (définition du taux de transparence, déjà source S03) ; pas de résultats par structure' },
 	{ corpus: 'issues', query: 'Services Publics+ résultats API open data', found: 'introuvable depuis cet environnement (fils sans rapport)' }
 ];

@@ -1174,7 +1174,7 @@ for (const [dest, rows] of [['valeurs', out.valeurs], ['cibles', out.cibles]] as
 	}
 const addedLines = [...addedGroups.entries()].map(([k, g]) => `- ${k} — ${g.n} ligne${g.n > 1 ? 's' : ''} (source ${[...g.sources].sort(idCmp).join(', ')})`);
 /** Why a source of sources.csv is cited by no row here. */
-const DEFINITION_SOURCES: Record<string, string> = { S03: 'définitions et liste des réseaux de `tx-transparence-resultats`, dossier `barometre-2017-2022`' };
+const DEFINITION_SOURCES: Record<string, string> = { S03: 'définitions et liste des réseaux de `tx-transparence-resultats`, dossier `barometre-2017-2022`', W04: 'fiche lue sans aucun résultat, voir « Pages publiques lues »' };
 const unusedReason = (s: string) => {
 	const folders = uniq([...sharedTally.entries()].filter(([, t]) => t.sources.has(s)).map(([id]) => sharedUsed.get(id)!.folder));
 	return folders.length ? `${s} (toutes ses lignes sont identiques dans ${folders.map((f) => `\`${f}\``).join(', ')}, non répétées)` : DEFINITION_SOURCES[s] ? `${s} (${DEFINITION_SOURCES[s]})` : s;

@@ -221,6 +221,21 @@ describe('public pages read for issue 13 (scripts/seed-sources/programmes-pages.
 		expect(lines[3]).toBe('engagement-services-publics-plus-3,3,Vous bénéficiez d’un accompagnement adapté à votre situation personnelle,2024-01-23,W02');
 	});
 
+	it('Services Publics+ open data as its pages describe it, undated as they are: « près de 15000 structures », « une trentaine de réseaux », « plus de 2.5 millions d’agents »', async () => {
+		expect(source('W07')).toMatchObject({ url: 'https://api.gouv.fr/producteurs/ditp', updatedAt: null });
+		expect(source('W09')).toMatchObject({ url: 'https://opendata.plus.transformation.gouv.fr/explore/dataset/export-indicateurs/', updatedAt: null });
+		expect(value('spp-resultats-nb-structures', '')).toMatchObject({ value: 15000, qualifier: 'pres de', sourceIds: ['W07'] });
+		expect(value('spp-resultats-nb-reseaux-transparents', '')).toMatchObject({ value: 30, qualifier: 'approx. (une trentaine)', sourceIds: ['W09'] });
+		expect(value('spp-resultats-nb-agents-reseaux-transparents', '')).toMatchObject({ value: 2_500_000, qualifier: '>', sourceIds: ['W09'] });
+		const { servicesPublicsPlusPage } = await import('./services-publics-plus/page-data.server');
+		const shown = servicesPublicsPlusPage().others.rows.filter((r) => r.indicator.startsWith('spp-resultats-nb-'));
+		expect(shown.map((r) => [r.indicator, plain(r.display), r.dateLabel]).sort()).toEqual([
+			['spp-resultats-nb-agents-reseaux-transparents', 'plus de 2 500 000', 'non datée'],
+			['spp-resultats-nb-reseaux-transparents', 'environ 30 (« une trentaine » selon la source)', 'non datée'],
+			['spp-resultats-nb-structures', 'près de 15 000', 'non datée']
+		]);
+	});
+
 	it('the 2020 confidence wave has the sample the Harris Interactive page states (2 028), citing it', () => {
 		const wave = surveyWaves(client).find((w) => w.id === 'vague-complexite-confiance-particuliers-2020')!;
 		expect(wave).toMatchObject({ sampleSize: 2028, fieldwork: '2020-11-26/2020-12-03', institute: 'Harris Interactive' });
@@ -243,7 +258,7 @@ describe('gaps of the pages read, each with the source that would fill it', () =
 		],
 		'services-publics-plus': [
 			['lacune-spp-engagements-6-9', 'https://www.modernisation.gouv.fr/ameliorer-lexperience-usagers/services-publics'],
-			['lacune-spp-resultats-open-data', 'https://api.gouv.fr/documentation/api-services-publics-resultats']
+			['lacune-spp-resultats-open-data', 'https://opendata.plus.transformation.gouv.fr/explore/dataset/export-indicateurs/']
 		]
 	};
 

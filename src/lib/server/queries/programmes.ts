@@ -45,7 +45,7 @@ export const PAGE_SELECTIONS: Record<ProgrammePage, ValueSelection[]> = {
 		{ indicators: ['IND-246', 'tx-transparence-resultats'], level: 'departement', latestOnly: true },
 		// Regional values exist only where a région is one département (overseas): the page says which.
 		{ indicators: ['IND-246', 'tx-transparence-resultats'], level: 'region', latestOnly: true },
-		{ policies: ['barometre-services-publics-plus', 'programme-services-publics-plus'] }
+		{ policies: ['barometre-services-publics-plus', 'programme-services-publics-plus', 'resultats-services-publics-plus'] }
 	]
 };
 
