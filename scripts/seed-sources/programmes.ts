@@ -847,7 +847,7 @@ const INDICATOR_NOTES: Record<string, string> = {
 	'spp-reseaux-taux-satisfaits-caf-2007-selon-localtis': 'Valeur 2007 citée en comparaison par Localtis (X20) ; la Cnaf (X19) publie 96 %. Les deux sont gardées.',
 	'spp-reseaux-taux-satisfaits-suivi-pole-emploi-demandeurs': "Régions : seules les valeurs extrêmes ont été publiées (minimum Bretagne et Guyane, maximum Corse). Date = publication du billet. Mesure voisine : 64,4 % à fin juin 2016 (taux de satisfaits, X24).",
 	'spp-palmares-2023-note-satisfaction-usagers-hopitaux': 'Un autre média (cafedeclic.com) donne 4,5/10 ; seule la note de 6,4 a été relevée.',
-	'labs-nb-labs-reseau': "Sources et dates différentes : 12 (novembre 2021), 14 (mars 2022), 16 (page non datée, vers 2024). La liste des laboratoires n'en identifie que 14 de l'État ; 2 à 3 restent à identifier.",
+	'labs-nb-labs-reseau': "Sources et dates différentes : 12 (novembre 2021), 14 (mars 2022), 16 (page non datée, vers 2024, et page du Campus de la transformation publique publiée le 21 novembre 2024). La liste des laboratoires n'en identifie que 14 de l'État ; 2 à 3 restent à identifier.",
 	'labs-nb-candidatures-aap-pia': 'Deux chiffres pour le même appel : 16 candidatures (L01) et 17 projets déposés (L02, indicateur voisin). Les deux sont gardés.',
 	'labs-nb-projets-deposes-aap-pia': 'Deux chiffres pour le même appel : 17 projets déposés (L02) et 16 candidatures (L01, indicateur voisin). Les deux sont gardés.',
 	'labs-nb-nouveaux-labs-crees': 'Chiffre présent dans les deux fichiers sources (laboratoires et France Relance) : une seule valeur, avec les sources des deux.',
