@@ -20,10 +20,20 @@ export const load: PageLoad = async ({ data, url }) => {
 		if (cause instanceof UrlStateError) error(400, { message: cause.message, hint: cause.hint });
 		throw cause;
 	}
+	const map = onglet === 'carte' && data.context.mailles.length > 0;
+	// Each tab's code (and its share of D3) is a chunk of its own, loaded before hydration only for
+	// the tab shown: the map tab does not carry the charts' code, nor the chart tab the geometry.
+	const [geometry, MapTab, ChartTab] = await Promise.all([
+		map ? topology() : null,
+		map ? import('./OngletCarte.svelte').then((m) => m.default) : null,
+		onglet === 'graphique' ? import('./OngletGraphique.svelte').then((m) => m.default) : null
+	]);
 	return {
 		...data,
 		state: { ...data.state, onglet },
 		// Only the map needs the geometry: the other tabs do not carry it in their HTML.
-		topology: onglet === 'carte' && data.context.mailles.length ? await topology() : null
+		topology: geometry,
+		MapTab,
+		ChartTab
 	};
 };
