@@ -29,17 +29,25 @@ const CP1252_HIGH =
 	'\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 8192) {
-		const chunk = bytes.subarray(i, i + 8192);
-		const codes = new Array<number>(chunk.length);
-		for (let j = 0; j < chunk.length; j++) {
-			const b = chunk[j];
-			codes[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
-		}
-		out += String.fromCharCode(...codes);
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+/**
+ * Decodes a file read chunk by chunk in an encoding chosen beforehand (see isUtf8Text): a UTF-8
+ * character split between two chunks is completed by the next one; a UTF-8 BOM is dropped.
+ */
+export function chunkDecoder(encoding: Encoding): (bytes: Uint8Array, final: boolean) => string {
+	if (encoding === 'windows-1252') {
+		let first = true;
+		return (bytes) => {
+			// A BOM before bytes that are not UTF-8 is dropped too, as decodeBytes does.
+			if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+			first = false;
+			return decodeWindows1252(bytes);
+		};
 	}
-	return out;
+	const decoder = new TextDecoder('utf-8');
+	return (bytes, final) => decoder.decode(bytes, { stream: !final });
 }
 
 export type Separator = ',' | ';' | '\t';
@@ -69,7 +77,7 @@ export interface CsvProblem {
 }
 
 /**
- * Parses the whole text (small files). Large files use csvRows, which yields one row at a time.
+ * Parses the whole text (small files). Large files are read in chunks through CsvChunkParser.
  */
 export function parseCsv(text: string, separator?: Separator): { rows: CsvRow[]; separator: Separator; problems: CsvProblem[] } {
 	const sep = separator ?? detectSeparator(firstLine(text));
@@ -82,58 +90,96 @@ export function firstLine(text: string): string {
 	return end === -1 ? text : text.slice(0, end);
 }
 
-/**
- * Yields rows one by one. Unquoted lines take a fast path (a plain split); quoted fields may hold
- * separators, doubled quotes and line breaks. Blank lines are skipped.
- */
+/** Yields the rows of a whole text (one chunk: see CsvChunkParser for text read piece by piece). */
 export function* csvRows(text: string, sep: Separator, problems: CsvProblem[]): Generator<CsvRow> {
-	const length = text.length;
-	let pos = 0;
-	let line = 1;
-	while (pos < length) {
-		let end = text.indexOf('\n', pos);
-		if (end === -1) end = length;
-		let lineText = text.slice(pos, end);
-		if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
-		if (lineText.indexOf('"') === -1) {
-			if (lineText.length > 0) yield { line, fields: lineText.split(sep) };
-			pos = end + 1;
-			line++;
-			continue;
-		}
-		// Quoted: parse character by character, possibly across line breaks.
-		const startLine = line;
-		const fields: string[] = [];
-		let field = '';
-		let i = pos;
-		let inQuotes = false;
-		for (; i < length; i++) {
-			const ch = text.charCodeAt(i);
-			if (inQuotes) {
-				if (ch === 34 /* " */) {
-					if (text.charCodeAt(i + 1) === 34) {
-						field += '"';
-						i++;
-					} else inQuotes = false;
-				} else {
-					if (ch === 10) line++;
+	yield* new CsvChunkParser(sep, problems).push(text, true);
+}
+
+/**
+ * Incremental CSV parser: text comes in chunks (a file read piece by piece, so that a release of
+ * millions of rows is never held whole), and a row may straddle two chunks anywhere, inside a
+ * quoted field or between the CR and LF of a line end. `push` returns the rows complete so far and
+ * keeps the unfinished rest for the next chunk; the last chunk is pushed with `final`.
+ * Unquoted lines take a fast path (a plain split); quoted fields may hold separators, doubled
+ * quotes and line breaks. Blank lines are skipped; line numbers are 1-based and count every line.
+ */
+export class CsvChunkParser {
+	/** Text not parsed yet: always starts at the beginning of a row. */
+	private rest = '';
+	/** Line number of the first line of `rest`. */
+	private line = 1;
+
+	constructor(
+		private readonly sep: Separator,
+		private readonly problems: CsvProblem[]
+	) {}
+
+	push(chunk: string, final = false): CsvRow[] {
+		const text = this.rest + chunk;
+		const rows: CsvRow[] = [];
+		const sep = this.sep;
+		const length = text.length;
+		let pos = 0;
+		let line = this.line;
+		while (pos < length) {
+			let end = text.indexOf('\n', pos);
+			if (end === -1) {
+				if (!final) break;
+				end = length;
+			}
+			let lineText = text.slice(pos, end);
+			if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
+			if (lineText.indexOf('"') === -1) {
+				if (lineText.length > 0) rows.push({ line, fields: lineText.split(sep) });
+				pos = end + 1;
+				line++;
+				continue;
+			}
+			// Quoted: parse character by character, possibly across line breaks.
+			const startLine = line;
+			const fields: string[] = [];
+			let field = '';
+			let i = pos;
+			let inQuotes = false;
+			let complete = false;
+			for (; i < length; i++) {
+				const ch = text.charCodeAt(i);
+				if (inQuotes) {
+					if (ch === 34 /* " */) {
+						if (i + 1 === length && !final) break; // a doubled quote may continue in the next chunk
+						if (text.charCodeAt(i + 1) === 34) {
+							field += '"';
+							i++;
+						} else inQuotes = false;
+					} else {
+						if (ch === 10) line++;
+						field += text[i];
+					}
+				} else if (ch === 34) {
+					inQuotes = true;
+				} else if (text[i] === sep) {
+					fields.push(field);
+					field = '';
+				} else if (ch === 10) {
+					complete = true;
+					break;
+				} else if (ch !== 13) {
 					field += text[i];
 				}
-			} else if (ch === 34) {
-				inQuotes = true;
-			} else if (text[i] === sep) {
-				fields.push(field);
-				field = '';
-			} else if (ch === 10) {
-				break;
-			} else if (ch !== 13) {
-				field += text[i];
 			}
+			if (!complete && !final) {
+				// The row goes on in the next chunk: parse it again from its start then.
+				line = startLine;
+				break;
+			}
+			if (inQuotes) this.problems.push({ line: startLine, message: 'guillemet ouvert jamais refermé' });
+			fields.push(field);
+			rows.push({ line: startLine, fields });
+			pos = i + 1;
+			line++;
 		}
-		if (inQuotes) problems.push({ line: startLine, message: 'guillemet ouvert jamais refermé' });
-		fields.push(field);
-		yield { line: startLine, fields };
-		pos = i + 1;
-		line++;
+		this.rest = pos < length ? text.slice(pos) : '';
+		this.line = line;
+		return rows;
 	}
 }

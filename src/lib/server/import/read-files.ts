@@ -1,18 +1,19 @@
 /**
  * Turns the command's arguments into the list of files of a release: a folder in the official DITP
  * layout (`data/ind-*.csv`, `metadata/`, `config/config-viz.yml`) or any files and folders of CSVs.
- * Each file is read once, checksummed, decoded and classified by its header.
+ * A file is never held whole: it is first read through once in chunks (checksum, encoding), then
+ * its rows are parsed from disk chunk by chunk each time they are iterated.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { csvRows, decodeBytes, detectSeparator, firstLine, type CsvProblem, type CsvRow } from '../../csv/read';
+import { chunkDecoder, CsvChunkParser, decodeBytes, detectSeparator, firstLine, type CsvProblem, type CsvRow, type Encoding, type Separator } from '../../csv/read';
 import type { FileKind, InputFile } from './types';
 
 export interface LoadedFile {
 	file: InputFile;
 	header: string[];
-	/** Data rows, parsed while iterated (a million rows never sit in memory at once); counts file.rows. */
+	/** Data rows, read from disk and parsed while iterated (a file never sits in memory whole); counts file.rows. */
 	rows: Iterable<CsvRow>;
 	/** CSV syntax problems met while iterating (unclosed quotes). */
 	syntaxProblems: CsvProblem[];
@@ -70,10 +71,6 @@ function walk(dir: string): string[] {
 	return out;
 }
 
-export function sha256(bytes: Uint8Array): string {
-	return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** Known canonical kinds by a column only they have (required columns are checked later). */
 function classifyHeader(header: string[]): { kind: FileKind; format: 'canonique' | 'ditp' } | null {
 	const has = (c: string) => header.includes(c);
@@ -90,26 +87,81 @@ function classifyHeader(header: string[]): { kind: FileKind; format: 'canonique'
 	return null;
 }
 
+/** Bytes read at a time: large enough that the per-chunk costs vanish, small enough to stay bounded. */
+const CHUNK = 1 << 20;
+
+/** Reads the file through once: checksum, size, and whether it is valid UTF-8. */
+function sniff(path: string): { sha256: string; bytes: number; head: Uint8Array; utf8: boolean; bom: boolean } {
+	const fd = openSync(path, 'r');
+	try {
+		const hash = createHash('sha256');
+		const check = new TextDecoder('utf-8', { fatal: true });
+		let utf8 = true;
+		let bytes = 0;
+		let head: Uint8Array | null = null;
+		const buf = Buffer.allocUnsafe(CHUNK);
+		for (;;) {
+			const n = readSync(fd, buf, 0, CHUNK, null);
+			const chunk = buf.subarray(0, n);
+			head ??= Uint8Array.from(chunk.subarray(0, 4096));
+			hash.update(chunk);
+			bytes += n;
+			if (utf8) {
+				try {
+					check.decode(chunk, { stream: n > 0 });
+				} catch {
+					utf8 = false;
+				}
+			}
+			if (n === 0) break;
+		}
+		const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+		return { sha256: hash.digest('hex'), bytes, head, utf8, bom };
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** Every row of a CSV file, header included, read and decoded one chunk at a time. */
+function* streamRows(path: string, encoding: Encoding, separator: Separator, problems: CsvProblem[]): Generator<CsvRow> {
+	const fd = openSync(path, 'r');
+	try {
+		const buf = Buffer.allocUnsafe(CHUNK);
+		const decode = chunkDecoder(encoding);
+		const parser = new CsvChunkParser(separator, problems);
+		for (;;) {
+			const n = readSync(fd, buf, 0, CHUNK, null);
+			yield* parser.push(decode(buf.subarray(0, n), n === 0), n === 0);
+			if (n === 0) return;
+		}
+	} finally {
+		closeSync(fd);
+	}
+}
+
 export function loadFile(path: string, display: string): LoadedFile {
-	const bytes = readFileSync(path);
-	const file: InputFile = { display, path, sha256: sha256(bytes), bytes: bytes.length, kind: null, format: null, rows: 0 };
-	const unreadable = unreadableAs(bytes);
+	const sniffed = sniff(path);
+	const file: InputFile = { display, path, sha256: sniffed.sha256, bytes: sniffed.bytes, kind: null, format: null, rows: 0 };
+	const unreadable = unreadableAs(sniffed.head);
 	if (unreadable) {
 		file.encoding = unreadable;
 		return { file, header: [], rows: [], syntaxProblems: [], text: '', unreadable };
 	}
-	const decoded = decodeBytes(bytes);
-	file.encoding = decoded.encoding + (decoded.hadBom ? ' (BOM)' : '');
+	const encoding: Encoding = sniffed.utf8 ? 'utf-8' : 'windows-1252';
+	file.encoding = encoding + (sniffed.bom ? ' (BOM)' : '');
 	if (basename(path) === 'config-viz.yml') {
 		file.kind = 'ditp-config';
 		file.format = 'ditp';
-		return { file, header: [], rows: [], syntaxProblems: [], text: decoded.text };
+		return { file, header: [], rows: [], syntaxProblems: [], text: decodeBytes(readFileSync(path)).text };
 	}
-	const text = decoded.text;
-	const separator = detectSeparator(firstLine(text));
+	const separator = detectSeparator(firstLine(chunkDecoder(encoding)(sniffed.head, false)));
 	file.separator = separator;
 	const syntaxProblems: CsvProblem[] = [];
-	const headerRow = csvRows(text, separator, syntaxProblems).next().value as CsvRow | undefined;
+	let headerRow: CsvRow | undefined;
+	for (const row of streamRows(path, encoding, separator, [])) {
+		headerRow = row;
+		break;
+	}
 	const header = (headerRow?.fields ?? []).map((h) => h.trim().toLowerCase());
 	const kind = headerRow ? classifyHeader(header) : null;
 	if (kind) Object.assign(file, kind);
@@ -117,9 +169,12 @@ export function loadFile(path: string, display: string): LoadedFile {
 		*[Symbol.iterator]() {
 			syntaxProblems.length = 0;
 			file.rows = 0;
-			const all = csvRows(text, separator, syntaxProblems);
-			all.next(); // header
-			for (const row of all) {
+			let first = true;
+			for (const row of streamRows(path, encoding, separator, syntaxProblems)) {
+				if (first) {
+					first = false; // header
+					continue;
+				}
 				file.rows++;
 				yield row;
 			}
