@@ -1,12 +1,13 @@
 /**
- * Compares a validated release with the store (inserted / revised / unchanged per file and per
- * indicator, withdrawn per indicator), then applies it in one transaction. Nothing is deleted:
- * a revised or withdrawn value keeps its old vintage in `observation_history` (vintages.ts).
+ * Compares a validated release with the store (per file: inserted / revised / unchanged) and
+ * applies it in one transaction: metadata, then the dated values (apply-values.ts, which also
+ * counts them per indicator and withdraws what a complete snapshot lacks), then baselines,
+ * targets, published rates and entities. Nothing is deleted: a revised or withdrawn value keeps
+ * its old vintage in `observation_history`.
  */
 import type Database from 'better-sqlite3';
 import { COG_YEAR, territoryReference } from './territories';
 import type { IndicatorDraft, ReleaseDraft } from './types';
-import { vintageWriter } from './vintages';
 
 export interface Counts {
 	read: number;
@@ -59,32 +60,12 @@ export interface DiffResult {
 type Op = 0 | 1 | 2; // 0 unchanged, 1 insert, 2 revise
 
 interface WritePlan {
-	valueOps: Uint8Array;
-	valueOld: Float64Array;
 	targetOps: Uint8Array;
 	rateOps: Uint8Array;
 	entityOps: Uint8Array;
-	/** Points to withdraw: store indicator id, territory id, date. */
-	withdraw: { indicatorId: number; territoryId: number; date: string }[];
-}
-
-export interface DiffOptions {
-	/** Canonical files are complete snapshots too (`--complet`); official DITP files always are. */
-	complete?: boolean;
-}
-
-/**
- * Indicators of which the release is a complete snapshot: every indicator whose values come from
- * an official DITP data file (one file per indicator), or every indicator with values under `--complet`.
- */
-export function completeIndicators(draft: ReleaseDraft, options: DiffOptions = {}): Set<string> {
-	const out = new Set<string>();
-	for (const v of draft.values) if (options.complete || draft.files[v.file].format === 'ditp') out.add(v.indicator);
-	return out;
 }
 
 const zero = (): Counts => ({ read: 0, inserted: 0, revised: 0, unchanged: 0, rejected: 0 });
-const MAX_EXAMPLES = 5;
 
 /** Territory public code → store id (existing ids, or the ids the first import will give). */
 export function territoryIds(client: Database.Database): Map<string, number> {
@@ -104,7 +85,11 @@ function annotationChanged(draft: string | null | undefined, stored: string | nu
 	return draft !== undefined && !same(draft, stored);
 }
 
-export function diffRelease(client: Database.Database, draft: ReleaseDraft, options: DiffOptions = {}): DiffResult {
+/**
+ * Compares what the release holds besides its dated values (which applyValues compares and
+ * writes in one streaming pass) with the store; the values' counts start at zero.
+ */
+export function diffRelease(client: Database.Database, draft: ReleaseDraft): DiffResult {
 	const terr = territoryIds(client);
 	const indicatorIds = new Map(
 		(client.prepare('SELECT code, id FROM indicators').all() as { code: string; id: number }[]).map((r) => [r.code, r.id])
@@ -121,74 +106,7 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft, opti
 		rejected: draft.rejectedByFile[i] ?? 0,
 		skipped: draft.skippedByFile[i] ?? 0
 	}));
-	const byIndicator = new Map<string, IndicatorSummary>();
-	const summaryOf = (code: string) => {
-		let s = byIndicator.get(code);
-		if (!s) byIndicator.set(code, (s = { code, ...zero(), examples: [], withdrawn: 0, withdrawnExamples: [] }));
-		return s;
-	};
-
-	// Observations: load what the store holds for the indicators of the release, one indicator at a time.
 	const values = zero();
-	const valueOps = new Uint8Array(draft.values.length);
-	const valueOld = new Float64Array(draft.values.length);
-	const byIndicatorRows = new Map<string, number[]>();
-	draft.values.forEach((v, i) => {
-		let list = byIndicatorRows.get(v.indicator);
-		if (!list) byIndicatorRows.set(v.indicator, (list = []));
-		list.push(i);
-	});
-	const selectObs = client.prepare('SELECT territory_id AS t, date AS d, value AS v, qualifier AS q, source_id AS s, note AS n FROM observations WHERE indicator_id = ?');
-	// Stored points are keyed by territory id × 2^20 + interned date: numbers, not strings.
-	const dateIds = new Map<string, number>();
-	const dateId = (d: string) => {
-		let id = dateIds.get(d);
-		if (id === undefined) dateIds.set(d, (id = dateIds.size));
-		return id;
-	};
-	type StoredPoint = { t: number; d: string; v: number; q: string | null; s: string | null; n: string | null };
-	const complete = completeIndicators(draft, options);
-	const withdraw: WritePlan['withdraw'] = [];
-	const territoryCodes = new Map([...terr].map(([code, id]) => [id, code]));
-	for (const [code, rows] of byIndicatorRows) {
-		const summary = summaryOf(code);
-		const id = indicatorIds.get(code);
-		const stored = new Map<number, StoredPoint>();
-		if (id !== undefined) {
-			for (const r of selectObs.iterate(id) as Iterable<StoredPoint>) stored.set(r.t * 2 ** 20 + dateId(r.d), r);
-		}
-		for (const i of rows) {
-			const v = draft.values[i];
-			const territoryId = terr.get(v.territory)!;
-			const point = territoryId * 2 ** 20 + dateId(v.date);
-			const old = stored.size === 0 ? undefined : stored.get(point);
-			if (old) stored.delete(point);
-			let op: Op;
-			if (!old) op = 1;
-			else if (old.v !== v.value || annotationChanged(v.qualifier, old.q) || annotationChanged(v.sourceId, old.s) || annotationChanged(v.note, old.n)) {
-				op = 2;
-				valueOld[i] = old.v;
-				if (summary.examples.length < MAX_EXAMPLES && old.v !== v.value) {
-					summary.examples.push({ territory: v.territory, date: v.date, old: old.v, new: v.value });
-				}
-			} else op = 0;
-			valueOps[i] = op;
-			const key = op === 1 ? 'inserted' : op === 2 ? 'revised' : 'unchanged';
-			summary[key]++;
-			files[v.file][key]++;
-			values[key]++;
-		}
-		summary.read += rows.length;
-		values.read += rows.length;
-		// What is left of the stored values is what a complete snapshot no longer carries.
-		if (id !== undefined && complete.has(code)) {
-			for (const r of stored.values()) {
-				withdraw.push({ indicatorId: id, territoryId: r.t, date: r.d });
-				summary.withdrawn++;
-				if (summary.withdrawnExamples.length < MAX_EXAMPLES) summary.withdrawnExamples.push({ territory: territoryCodes.get(r.t) ?? String(r.t), date: r.d, value: r.v });
-			}
-		}
-	}
 
 	// Baselines and targets.
 	const targets = zero();
@@ -253,17 +171,7 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft, opti
 		}
 	}
 
-	return {
-		files,
-		indicators: [...byIndicator.values()].sort((a, b) => (a.code < b.code ? -1 : 1)),
-		values,
-		targets,
-		rates,
-		entities,
-		metadata,
-		withdrawn: withdraw.length,
-		plan: { valueOps, valueOld, targetOps, rateOps, entityOps, withdraw }
-	};
+	return { files, indicators: [], values, targets, rates, entities, metadata, withdrawn: 0, plan: { targetOps, rateOps, entityOps } };
 }
 
 function indicatorColumns(ind: IndicatorDraft) {
@@ -291,18 +199,16 @@ function indicatorChanged(old: Record<string, unknown>, ind: IndicatorDraft): bo
 	return Object.entries(indicatorColumns(ind)).some(([k, v]) => !same(old[k], v));
 }
 
-export interface ApplyResult {
-	releaseId: number;
-}
-
-/** Writes the release. Must run inside a transaction (see importRelease). */
-export function writeRelease(
+/**
+ * Writes the metadata and the release record (its counts are set by recordReleaseCounts once the
+ * values are written); returns the release id and every indicator's store id. Must run inside
+ * the import's transaction.
+ */
+export function writeMetadata(
 	client: Database.Database,
 	draft: ReleaseDraft,
-	diff: DiffResult,
-	info: { importedAt: string; sourceUpdatedAt: string | null },
-	onProgress?: (done: number, total: number) => void
-): ApplyResult {
+	info: { importedAt: string; sourceUpdatedAt: string | null }
+): { releaseId: number; indicatorIds: Map<string, number> } {
 	// Territories: insert the reference once, keep names and populations current.
 	const terr = territoryIds(client);
 	const upsertTerritory = client.prepare(
@@ -358,79 +264,32 @@ export function writeRelease(
 	);
 
 	const release = client
-		.prepare(
-			`INSERT INTO releases (imported_at, files, rows_read, inserted, revised, unchanged, source_updated_at, withdrawn, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		)
+		.prepare(`INSERT INTO releases (imported_at, files, rows_read, inserted, revised, unchanged, source_updated_at) VALUES (?, ?, 0, 0, 0, 0, ?)`)
 		.run(
 			info.importedAt,
 			JSON.stringify(draft.files.map((f) => ({ path: f.display, sha256: f.sha256, format: f.format, kind: f.kind, rows: f.rows, encoding: f.encoding }))),
+			info.sourceUpdatedAt
+		);
+	return { releaseId: Number(release.lastInsertRowid), indicatorIds };
+}
+
+export function recordReleaseCounts(client: Database.Database, releaseId: number, diff: DiffResult): void {
+	client
+		.prepare('UPDATE releases SET rows_read = ?, inserted = ?, revised = ?, unchanged = ?, withdrawn = ?, skipped = ? WHERE id = ?')
+		.run(
 			diff.files.reduce((n, f) => n + f.read, 0),
 			diff.values.inserted + diff.targets.inserted + diff.entities.inserted,
 			diff.values.revised + diff.targets.revised + diff.entities.revised,
 			diff.values.unchanged + diff.targets.unchanged + diff.entities.unchanged,
-			info.sourceUpdatedAt,
 			diff.withdrawn,
-			diff.files.reduce((n, f) => n + (f.skipped ?? 0), 0)
+			diff.files.reduce((n, f) => n + (f.skipped ?? 0), 0),
+			releaseId
 		);
-	const releaseId = Number(release.lastInsertRowid);
+}
 
-	// Observations: only new and revised rows are written. New rows go in batches of 50 per
-	// statement: a million single-row calls cost more in bindings than SQLite spends storing them.
-	const OBS_COLUMNS = '(indicator_id, territory_id, date, value, qualifier, source_id, note, release_id)';
-	const BATCH = 50;
-	const insertBatch = client.prepare(`INSERT INTO observations ${OBS_COLUMNS} VALUES ${Array(BATCH).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
-	const insertObs = client.prepare(`INSERT INTO observations ${OBS_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-	const reviseObs = client.prepare(
-		`UPDATE observations SET value = ?, qualifier = coalesce(?, qualifier), source_id = coalesce(?, source_id), note = coalesce(?, note),
-		   release_id = ?, revisions = revisions + 1 WHERE indicator_id = ? AND territory_id = ? AND date = ?`
-	);
-	const clearObsAnnotations = client.prepare(
-		`UPDATE observations SET qualifier = CASE WHEN ? THEN NULL ELSE qualifier END, source_id = CASE WHEN ? THEN NULL ELSE source_id END,
-		   note = CASE WHEN ? THEN NULL ELSE note END WHERE indicator_id = ? AND territory_id = ? AND date = ?`
-	);
-	const logRevision = client.prepare(
-		'INSERT INTO revisions (release_id, indicator_id, territory_id, date, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)'
-	);
-	const vintages = vintageWriter(client);
-	const { valueOps, valueOld } = diff.plan;
-	const total = draft.values.length;
-	const params: unknown[] = new Array(BATCH * 8);
-	let pending = 0;
-	for (let i = 0; i < total; i++) {
-		const op = valueOps[i];
-		if (op === 0) continue;
-		const v = draft.values[i];
-		const indicatorId = indicatorIds.get(v.indicator)!;
-		const territoryId = terr.get(v.territory)!;
-		if (op === 1) {
-			const o = pending * 8;
-			params[o] = indicatorId;
-			params[o + 1] = territoryId;
-			params[o + 2] = v.date;
-			params[o + 3] = v.value;
-			params[o + 4] = v.qualifier ?? null;
-			params[o + 5] = v.sourceId ?? null;
-			params[o + 6] = v.note ?? null;
-			params[o + 7] = releaseId;
-			if (++pending === BATCH) {
-				insertBatch.run(params);
-				pending = 0;
-			}
-		} else {
-			vintages.archive(releaseId, indicatorId, territoryId, v.date);
-			reviseObs.run(v.value, v.qualifier ?? null, v.sourceId ?? null, v.note ?? null, releaseId, indicatorId, territoryId, v.date);
-			// An empty cell in a present column clears the annotation.
-			if (v.qualifier === null || v.sourceId === null || v.note === null) {
-				clearObsAnnotations.run(v.qualifier === null ? 1 : 0, v.sourceId === null ? 1 : 0, v.note === null ? 1 : 0, indicatorId, territoryId, v.date);
-			}
-			logRevision.run(releaseId, indicatorId, territoryId, v.date, valueOld[i], v.value);
-		}
-		if (onProgress && (i & 0xffff) === 0) onProgress(i, total);
-	}
-	for (let b = 0; b < pending; b++) insertObs.run(params.slice(b * 8, b * 8 + 8));
-	for (const w of diff.plan.withdraw) vintages.withdraw(releaseId, w.indicatorId, w.territoryId, w.date);
-	onProgress?.(total, total);
-
+/** Baselines and targets, published rates and entities (not versioned). */
+export function writeOthers(client: Database.Database, draft: ReleaseDraft, diff: DiffResult, releaseId: number, indicatorIds: Map<string, number>): void {
+	const terr = territoryIds(client);
 	const upsertTarget = client.prepare(
 		`INSERT INTO targets (indicator_id, territory_id, kind, date, value, qualifier, source_id, note, release_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		 ON CONFLICT DO UPDATE SET value = excluded.value, qualifier = excluded.qualifier, source_id = excluded.source_id, note = excluded.note, release_id = excluded.release_id`
@@ -468,5 +327,4 @@ export function writeRelease(
 	draft.entities.forEach((e, i) => {
 		if (diff.plan.entityOps[i] !== 0) upsertEntity.run(e.id, e.kind, e.name, e.territory ? terr.get(e.territory)! : null, e.date, e.attributes, e.sourceIds, releaseId);
 	});
-	return { releaseId };
 }

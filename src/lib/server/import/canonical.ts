@@ -9,7 +9,7 @@ import type { CsvRow } from '../../csv/read';
 import type { LoadedFile } from './read-files';
 import { parseDate, parseNumber } from './parse-values';
 import { parseLevel, publicTerritoryCode, type Level } from './territories';
-import { addProblem, internId, pointKey, type Direction, type IndicatorField, type ReleaseDraft } from './types';
+import { addProblem, type Direction, type IndicatorField, type ReleaseDraft } from './types';
 
 interface TableSchema {
 	fields: { name: string; constraints?: { required?: boolean; enum?: string[] } }[];
@@ -29,17 +29,12 @@ export function canonicalSchema(kind: CanonicalKind): TableSchema {
 }
 
 /** Parsed forms of repeated cells (a release repeats the same dates and territories a million times). */
-interface Cached {
-	value: string;
-	/** Release-wide small integer id (draft.interned), for numeric keys. */
-	id: number;
-}
 interface Caches {
-	dates: Map<string, Cached>;
+	dates: Map<string, string>;
 	/** Raw maille → raw code → public code. */
-	territories: Map<string, Map<string, Cached>>;
+	territories: Map<string, Map<string, string>>;
 	/** One string per indicator id rather than one per row. */
-	ids: Map<string, Cached>;
+	ids: Map<string, string>;
 }
 
 const FORMULA_GUARD = /^'[=+\-@\t\r]/;
@@ -48,10 +43,6 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** Reads one row's cells by column name, recording problems against the right column. One per file, reset per row. */
 class RowReader {
 	bad = false;
-	/** Interned ids of the last indicator, territory and date read: the row's numeric key. */
-	indicatorId = 0;
-	territoryId = 0;
-	dateId = 0;
 	row: CsvRow = { line: 0, fields: [] };
 	constructor(
 		private draft: ReleaseDraft,
@@ -127,9 +118,8 @@ class RowReader {
 	id(name: string, fix: string): string {
 		const value = this.required(name, fix);
 		let shared = this.caches.ids.get(value);
-		if (shared === undefined) this.caches.ids.set(value, (shared = { value, id: internId(this.draft.interned.indicators, value) }));
-		this.indicatorId = shared.id;
-		return shared.value;
+		if (shared === undefined) this.caches.ids.set(value, (shared = value));
+		return shared;
 	}
 
 	number(name: string): number {
@@ -150,13 +140,9 @@ class RowReader {
 	date(name: string, { allowEmpty }: { allowEmpty: boolean }): string {
 		const raw = this.text(name);
 		const cached = this.caches.dates.get(raw);
-		if (cached !== undefined) {
-			this.dateId = cached.id;
-			return cached.value;
-		}
+		if (cached !== undefined) return cached;
 		if (!raw) {
 			if (!allowEmpty) this.problem(name, `${name} vide`, 'indiquez une date AAAA, AAAA-MM ou AAAA-MM-JJ');
-			this.dateId = internId(this.draft.interned.dates, '');
 			return '';
 		}
 		const parsed = parseDate(raw);
@@ -164,9 +150,7 @@ class RowReader {
 			this.problem(name, `${name} : ${parsed.error}`, 'écrivez la date au format AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2024-03-31)');
 			return '';
 		}
-		const entry = { value: parsed.date, id: internId(this.draft.interned.dates, parsed.date) };
-		this.caches.dates.set(raw, entry);
-		this.dateId = entry.id;
+		this.caches.dates.set(raw, parsed.date);
 		return parsed.date;
 	}
 
@@ -177,10 +161,7 @@ class RowReader {
 		let byCode = this.caches.territories.get(rawLevel);
 		if (!byCode) this.caches.territories.set(rawLevel, (byCode = new Map()));
 		const cached = byCode.get(rawCodeKey);
-		if (cached !== undefined) {
-			this.territoryId = cached.id;
-			return cached.value;
-		}
+		if (cached !== undefined) return cached;
 		const level: Level | null = parseLevel(rawLevel);
 		if (!level) {
 			this.problem('maille', `maille « ${rawLevel} » inconnue`, 'écrivez national, region ou departement');
@@ -196,9 +177,7 @@ class RowReader {
 			);
 			return '';
 		}
-		const entry = { value: code, id: internId(this.draft.interned.territories, code) };
-		byCode.set(rawCodeKey, entry);
-		this.territoryId = entry.id;
+		byCode.set(rawCodeKey, code);
 		return code;
 	}
 }
@@ -297,19 +276,7 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 				const date = r.date('date', { allowEmpty: true });
 				const value = r.number('valeur');
 				if (r.bad) return;
-				draft.values.push({
-					file: fileIndex,
-					line: r.row.line,
-					indicatorKey: r.indicatorId,
-					key: pointKey(r.territoryId, r.dateId),
-					indicator,
-					territory,
-					date,
-					value,
-					qualifier: r.annotation('qualificatif'),
-					sourceId: r.annotation('source_id'),
-					note: r.annotation('note')
-				});
+				draft.values.add(draft, fileIndex, r.row.line, indicator, territory, date, value, r.annotation('qualificatif'), r.annotation('source_id'), r.annotation('note'));
 			});
 		case 'cibles':
 			return forEachRow(draft, fileIndex, loaded, kind, (r) => {

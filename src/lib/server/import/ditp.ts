@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { LoadedFile } from './read-files';
 import { parseDate, parseNumber } from './parse-values';
 import { publicTerritoryCode, type Level } from './territories';
-import { addProblem, addWarning, draftPointKey, type Direction, type FileKind, type IndicatorDraft, type IndicatorField, type ReleaseDraft } from './types';
+import { addProblem, addWarning, type Direction, type FileKind, type IndicatorDraft, type IndicatorField, type ReleaseDraft } from './types';
 
 export const DITP_FAMILY = { id: 'politiques-prioritaires', name: 'Politiques prioritaires (2023 et après)' };
 export const DITP_PRODUCER = 'DITP — Baromètre des résultats de l\'action publique';
@@ -281,7 +281,7 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 		const date = parsedDate.date;
 		const base = { file: fileIndex, line: row.line, indicator, territory };
 		const extra = { qualifier: null, sourceId: null, note: null };
-		if (va !== null) draft.values.push({ ...base, ...extra, ...draftPointKey(draft, indicator, territory, date), date, value: va });
+		if (va !== null) draft.values.add(draft, fileIndex, row.line, indicator, territory, date, va, null, null, null);
 		if (vi !== null) draft.targets.push({ ...base, ...extra, kind: 'initiale', date, value: vi });
 		if (vc !== null) draft.targets.push({ ...base, ...extra, kind: 'cible', date, value: vc });
 		if (ta !== null) {

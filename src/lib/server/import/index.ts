@@ -1,14 +1,18 @@
 /**
  * importRelease: the one path by which figures enter the store — used by `npm run import`,
- * `npm run db:seed` and the tests. Everything is read and validated first; a release with any
- * problem writes nothing. A valid one is applied in one transaction after an online backup;
- * imports into one store are serialised (lock.ts), and compare with the store inside that transaction.
+ * `npm run db:seed` and the tests. Imports into one store are serialised (lock.ts), and everything
+ * happens inside one transaction. Pass 1 reads every file in chunks and validates every row,
+ * keeping the dated values as compact records on disk (release-values.ts); a release with any
+ * problem writes nothing. Pass 2, after an online backup, compares the values with the store one
+ * indicator at a time and writes them (apply-values.ts). Memory stays bounded whatever the size
+ * of the files.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWritableStore } from '../store';
-import { diffRelease, writeRelease, type DiffResult } from './apply';
+import { diffRelease, recordReleaseCounts, writeMetadata, writeOthers, type DiffResult } from './apply';
+import { applyValues } from './apply-values';
 import { rebuildSearchIndex } from './search-index';
 import type { Problem } from './types';
 import { keepStored } from './keep-stored';
@@ -46,9 +50,6 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (options.timings) options.timings[step] = (t - t0) / 1000;
 		t0 = t;
 	};
-	const draft = readRelease(inputs, { sourceUpdatedAt: options.sourceUpdatedAt, withoutConfig: options.withoutConfig });
-	const { warnings } = draft;
-	lap('lecture');
 	const storeExisted = existsSync(options.dbPath);
 	// A dry run against a missing store must not create it: validate against an empty in-memory one.
 	const path = dryRun && !storeExisted ? ':memory:' : options.dbPath;
@@ -56,6 +57,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 	const unlock = dryRun ? () => {} : await acquireImportLock(options.dbPath, options.onWait);
 	let backupPath: string | null = null;
 	let committed = false;
+	let draft: ReturnType<typeof readRelease> | null = null;
 	const db = (() => {
 		try {
 			return openWritableStore(path);
@@ -70,7 +72,16 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		// Every comparison with the store is made inside the write transaction: what was compared is
 		// what gets written, even if another writer came between.
 		client.exec(dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
-		crossCheck(draft, storeKeys(client));
+		const known = storeKeys(client);
+		draft = readRelease(inputs, known, {
+			sourceUpdatedAt: options.sourceUpdatedAt,
+			withoutConfig: options.withoutConfig,
+			// Beside the store, whose disk must hold the release anyway; a dry run writes nothing there.
+			spoolDir: dryRun ? undefined : dirname(options.dbPath)
+		});
+		const { warnings } = draft;
+		lap('lecture');
+		crossCheck(draft, known);
 		lap('contrôles croisés');
 		if (draft.problemCount > 0) {
 			return { ok: false, dryRun, problems: draft.problems, problemCount: draft.problemCount, warnings, files: null };
@@ -82,19 +93,34 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 			...[...draft.sources.values()].map((s) => s.updatedAt)
 		]);
 		keepStored(client, draft);
-		const diff = diffRelease(client, draft, { complete: options.complete });
-		const { plan: _plan, ...summary } = diff;
-		lap('comparaison');
-		if (dryRun) return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
-		// Re-importing the same files changes nothing: no backup, no release record.
-		if (!changesAnything(diff)) return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
+		const diff = diffRelease(client, draft);
+		const territoryCodes = new Map([...known.territories].map(([code, id]) => [id, code]));
+		// Canonical files are complete snapshots under --complet; official DITP data files always are.
+		const complete = (entry: { fromDitp: boolean }) => (options.complete ?? false) || entry.fromDitp;
+		const addValues = (result: ReturnType<typeof applyValues>) => Object.assign(diff, result);
+		if (dryRun) {
+			addValues(applyValues(client, draft, diff.files, { complete, indicatorIds: known.indicators, territoryCodes, releaseId: null }));
+			lap('comparaison');
+			const { plan: _plan, ...summary } = diff;
+			return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
+		}
 
 		const hasData = (client.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n > 0;
 		const now = (options.now ?? (() => new Date()))();
 		const keep = options.keepBackups ?? 5;
 		if (hasData) backupPath = await backup(options.dbPath, now);
 		lap('sauvegarde');
-		const { releaseId } = writeRelease(client, draft, diff, { importedAt: now.toISOString(), sourceUpdatedAt }, options.onProgress);
+		const { releaseId, indicatorIds } = writeMetadata(client, draft, { importedAt: now.toISOString(), sourceUpdatedAt });
+		addValues(applyValues(client, draft, diff.files, { complete, indicatorIds, territoryCodes, releaseId, onProgress: options.onProgress }));
+		writeOthers(client, draft, diff, releaseId, indicatorIds);
+		const { plan: _plan, ...summary } = diff;
+		// Re-importing the same files changes nothing: no release record, and the backup goes.
+		if (!changesAnything(diff)) {
+			client.exec('ROLLBACK');
+			if (backupPath) removeBackup(backupPath);
+			return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
+		}
+		recordReleaseCounts(client, releaseId, diff);
 		rebuildSearchIndex(client);
 		client.exec('COMMIT');
 		committed = true;
@@ -109,6 +135,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (backupPath && !committed) rmSync(backupPath, { force: true });
 		throw error;
 	} finally {
+		draft?.values.close();
 		if (client.inTransaction) client.exec('ROLLBACK');
 		client.close();
 		unlock();
@@ -159,6 +186,16 @@ export async function backup(dbPath: string, now: Date): Promise<string> {
 		reader.close();
 	}
 	return path;
+}
+
+/** Removes the backup of a re-import that changed nothing, and its folder when that leaves it empty: the store's folder is as it was. */
+function removeBackup(path: string): void {
+	rmSync(path, { force: true });
+	try {
+		rmdirSync(dirname(path));
+	} catch {
+		// Other backups are there: the folder stays.
+	}
 }
 
 export function rotateBackups(dbPath: string, keep: number): void {

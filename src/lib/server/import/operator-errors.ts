@@ -21,7 +21,7 @@ export function operatorError(error: unknown, dbPath: string, cwd = process.cwd(
 	const code = String((error as { code?: unknown })?.code ?? '');
 	const store = shownPath(dbPath, cwd);
 	const nothing = 'base inchangée';
-	if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE') {
+	if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EFBIG' || code === 'SQLITE_IOERR_WRITE') {
 		return `${store}: disque plein (ou taille de fichier limitée), la livraison n'a pas pu être écrite (${nothing}, aucune sauvegarde gardée) — libérez de la place sur le disque de la base (il en faut environ deux fois sa taille : la base et sa sauvegarde), puis relancez l'import`;
 	}
 	if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {

@@ -1,4 +1,5 @@
 /** Shapes shared by the steps of an import: read → parse → validate → diff → apply. */
+import type { ReleaseValues } from './release-values';
 import type { Level } from './territories';
 
 /** One problem in an input, reported as `file:line:column: what — fix`. */
@@ -76,21 +77,6 @@ export interface Origin {
 	line: number;
 }
 
-/** One dated value. Kept small: a release may hold millions. */
-export interface ValueDraft extends Origin {
-	/** Interned indicator id, and territory × date as one small integer (see pointKey): duplicate checks. */
-	indicatorKey: number;
-	key: number;
-	indicator: string;
-	territory: string;
-	date: string;
-	value: number;
-	/** undefined: the file has no such column, and the stored annotation is kept. */
-	qualifier: string | null | undefined;
-	sourceId: string | null | undefined;
-	note: string | null | undefined;
-}
-
 export interface TargetDraft extends Origin {
 	indicator: string;
 	territory: string;
@@ -150,7 +136,8 @@ export interface ReleaseDraft {
 	files: InputFile[];
 	indicators: Map<string, IndicatorDraft & Origin>;
 	sources: Map<string, SourceDraft & Origin>;
-	values: ValueDraft[];
+	/** Dated values: checked as they are read and kept on disk (release-values.ts), not as objects. */
+	values: ReleaseValues;
 	targets: TargetDraft[];
 	rates: RateDraft[];
 	entities: EntityDraft[];
@@ -159,8 +146,6 @@ export interface ReleaseDraft {
 	warnings: Problem[];
 	/** Problems beyond the cap are counted, not kept. */
 	problemCount: number;
-	/** Small integer ids of indicators, territories and dates met in the release (see pointKey). */
-	interned: { indicators: Map<string, number>; territories: Map<string, number>; dates: Map<string, number> };
 	/** Per file: 1-based columns of the indicator, territory and source fields, for cross-check errors. */
 	columns: { indicator: number; territory: number; source: number }[];
 	/** Rows rejected (one or more problems) per file index. */
@@ -170,25 +155,6 @@ export interface ReleaseDraft {
 }
 
 export const MAX_PROBLEMS = 100;
-
-export function internId(map: Map<string, number>, text: string): number {
-	let id = map.get(text);
-	if (id === undefined) map.set(text, (id = map.size));
-	return id;
-}
-
-/**
- * territory × 2^16 + date: stays a small integer (V8 Smi) so that a Map of a million keys is fast;
- * the indicator is the first level of the lookup. Up to 2^14 territories and 2^16 dates.
- */
-export function pointKey(territoryId: number, dateId: number): number {
-	return territoryId * 65536 + dateId;
-}
-
-export function draftPointKey(draft: ReleaseDraft, indicator: string, territory: string, date: string): { indicatorKey: number; key: number } {
-	const { indicators, territories, dates } = draft.interned;
-	return { indicatorKey: internId(indicators, indicator), key: pointKey(internId(territories, territory), internId(dates, date)) };
-}
 
 export function addProblem(draft: ReleaseDraft, fileIndex: number, p: Omit<Problem, 'file'>): void {
 	draft.problemCount++;

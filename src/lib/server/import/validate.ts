@@ -1,8 +1,10 @@
 /**
  * Reads every input of a release into one draft, then cross-checks it (unknown indicators,
- * territories and sources, duplicate keys). Nothing here writes to the store.
+ * territories and sources, duplicate keys). Dated values are checked while they are read and
+ * kept on disk (release-values.ts). Nothing here writes to the store.
  */
 import type Database from 'better-sqlite3';
+import { territoryIds } from './apply';
 import { parseCanonical, type CanonicalKind } from './canonical';
 import {
 	checkDitpCompanions,
@@ -15,22 +17,25 @@ import {
 	warnUnknownDitpColumns
 } from './ditp';
 import { expandInputs, loadFile, sortByKind, type LoadedFile } from './read-files';
+import { checkDuplicateValues, ReleaseValues, UNKNOWN_INDICATOR_FIX, UNKNOWN_SOURCE_FIX, UNKNOWN_TERRITORY_FIX, type StoreKeys } from './release-values';
 import { territoryReference } from './territories';
-import { addProblem, draftPointKey, type ReleaseDraft } from './types';
+import { addProblem, type ReleaseDraft } from './types';
 
 export interface ReadOptions {
 	/** Date of last update of the source, for formats that do not carry it (DITP). */
 	sourceUpdatedAt?: string | null;
 	/** `--sans-config`: a DITP release may come without config-viz.yml and meta_indicateurs.csv. */
 	withoutConfig?: boolean;
+	/** Where values that no longer fit in memory are kept while the import runs. */
+	spoolDir?: string;
 }
 
-export function emptyDraft(): ReleaseDraft {
+export function emptyDraft(spoolDir?: string): ReleaseDraft {
 	return {
 		files: [],
 		indicators: new Map(),
 		sources: new Map(),
-		values: [],
+		values: new ReleaseValues(spoolDir),
 		targets: [],
 		rates: [],
 		entities: [],
@@ -38,14 +43,25 @@ export function emptyDraft(): ReleaseDraft {
 		warnings: [],
 		problemCount: 0,
 		columns: [],
-		interned: { indicators: new Map(), territories: new Map(), dates: new Map() },
 		rejectedByFile: [],
 		skippedByFile: []
 	};
 }
 
-export function readRelease(inputs: string[], options: ReadOptions = {}): ReleaseDraft {
-	const draft = emptyDraft();
+/** Reads and checks the release; `known` is what the store holds (read inside the import's transaction). */
+export function readRelease(inputs: string[], known: StoreKeys, options: ReadOptions = {}): ReleaseDraft {
+	const draft = emptyDraft(options.spoolDir);
+	draft.values.setStoreKeys(known);
+	try {
+		readInto(draft, inputs, options);
+	} catch (error) {
+		draft.values.close();
+		throw error;
+	}
+	return draft;
+}
+
+function readInto(draft: ReleaseDraft, inputs: string[], options: ReadOptions): void {
 	const { paths, missing } = expandInputs(inputs);
 	for (const path of missing) {
 		draft.files.push({ display: path, path, sha256: '', bytes: 0, kind: null, format: null, rows: 0 });
@@ -115,13 +131,6 @@ export function readRelease(inputs: string[], options: ReadOptions = {}): Releas
 		}
 	}
 	checkDitpCompanions(draft, meta);
-	return draft;
-}
-
-/** What the store already knows, for cross-checks. */
-export interface StoreKeys {
-	indicators: Map<string, number>;
-	sources: Set<string>;
 }
 
 export function storeKeys(client: Database.Database): StoreKeys {
@@ -129,13 +138,12 @@ export function storeKeys(client: Database.Database): StoreKeys {
 		indicators: new Map(
 			(client.prepare('SELECT code, id FROM indicators').all() as { code: string; id: number }[]).map((r) => [r.code, r.id])
 		),
-		sources: new Set((client.prepare('SELECT id FROM sources').all() as { id: string }[]).map((r) => r.id))
+		sources: new Set((client.prepare('SELECT id FROM sources').all() as { id: string }[]).map((r) => r.id)),
+		territories: territoryIds(client)
 	};
 }
 
-const UNKNOWN_INDICATOR_FIX = "ajoutez l'indicateur dans un fichier indicateurs.csv de la même livraison, ou corrigez l'identifiant";
-
-/** Cross-checks references and key uniqueness; problems go into the draft. */
+/** Cross-checks references and key uniqueness of what is not checked while read; problems go into the draft. */
 export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 	const territories = new Set(territoryReference().map((t) => t.code));
 	const indicatorKnown = (code: string) => draft.indicators.has(code) || known.indicators.has(code);
@@ -171,27 +179,26 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 					line: row.line,
 					column: columns.territory,
 					message: `territoire inconnu « ${row.territory} »`,
-					fix: 'utilisez un code du COG : FR, une région (84, 01…) ou un département (01…95, 2A, 2B, 971…976)'
+					fix: UNKNOWN_TERRITORY_FIX
 				});
 				reject(row.file, row.line);
 			}
 			if (row.sourceId) {
 				for (const id of row.sourceId.split(';').map((s) => s.trim()).filter(Boolean)) {
 					if (!sourceKnown(id)) {
-						addProblem(draft, row.file, { line: row.line, column: columns.source, message: `source inconnue « ${id} »`, fix: 'décrivez la source dans un fichier sources.csv de la même livraison' });
+						addProblem(draft, row.file, { line: row.line, column: columns.source, message: `source inconnue « ${id} »`, fix: UNKNOWN_SOURCE_FIX });
 						reject(row.file, row.line);
 					}
 				}
 			}
 		}
 	};
-	checkRefs(draft.values);
 	checkRefs(draft.targets);
 	checkRefs(draft.rates);
 	for (const indicator of draft.indicators.values()) {
 		for (const id of (indicator.sourceIds ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
 			if (!sourceKnown(id)) {
-				addProblem(draft, indicator.file, { line: indicator.line, column: 0, message: `source inconnue « ${id} » pour ${indicator.code}`, fix: 'décrivez la source dans un fichier sources.csv de la même livraison' });
+				addProblem(draft, indicator.file, { line: indicator.line, column: 0, message: `source inconnue « ${id} » pour ${indicator.code}`, fix: UNKNOWN_SOURCE_FIX });
 			}
 		}
 	}
@@ -221,13 +228,9 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 			} else seen.set(key, i);
 		});
 	};
-	// Keys are numbers (indicator, territory and date interned at parse time): a million rows check fast.
-	const keyOf = (r: { indicator: string; territory: string; date: string }) => {
-		const { indicatorKey, key } = draftPointKey(draft, r.indicator, r.territory, r.date);
-		return { group: indicatorKey, key };
-	};
-	firstSeen(draft.values, (v) => ({ group: v.indicatorKey, key: v.key }), 'valeur (indicateur × territoire × date)', 'gardez une seule valeur par indicateur, territoire et date');
-	firstSeen(draft.targets, (v) => ({ group: keyOf(v).group, key: `${keyOf(v).key}|${v.kind}` }), 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
+	checkDuplicateValues(draft);
+	const keyOf = (r: { indicator: string; territory: string; date: string }) => ({ group: r.indicator, key: `${r.territory}|${r.date}` });
+	firstSeen(draft.targets, (v) => ({ group: v.indicator, key: `${v.territory}|${v.date}|${v.kind}` }), 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
 	firstSeen(draft.rates, keyOf, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
 	firstSeen(draft.entities, (e) => ({ group: 0, key: e.id }), 'entité', 'gardez une seule ligne par entite_id');
 }
