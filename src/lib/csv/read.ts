@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * CSV reading that accepts what real files look like: UTF-8 with or without BOM or Windows-1252,
  * `,` `;` or tab separators, CRLF, quoted fields (with separators and line breaks inside).
@@ -48,6 +50,33 @@ export function chunkDecoder(encoding: Encoding): (bytes: Uint8Array, final: boo
 	}
 	const decoder = new TextDecoder('utf-8');
 	return (bytes, final) => decoder.decode(bytes, { stream: !final });
+}
+
+/**
+ * Tells whether bytes read chunk by chunk are valid UTF-8, without decoding them: a character
+ * cut by the end of a chunk is checked with the next one. `push` returns false from the first
+ * invalid byte on.
+ */
+export function utf8Checker(): (bytes: Uint8Array, final: boolean) => boolean {
+	let carry = new Uint8Array(0);
+	let ok = true;
+	return (bytes, final) => {
+		if (!ok) return false;
+		const data = carry.length ? Buffer.concat([carry, bytes]) : bytes;
+		let cut = data.length;
+		if (!final) {
+			for (let i = data.length - 1; i >= Math.max(0, data.length - 3); i--) {
+				const b = data[i];
+				if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+				const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+				if (i + length > data.length) cut = i;
+				break;
+			}
+		}
+		carry = data.slice(cut); // a copy: the caller reuses its buffer
+		ok = isUtf8(data.subarray(0, cut)) && !(final && carry.length > 0);
+		return ok;
+	};
 }
 
 export type Separator = ',' | ';' | '\t';

@@ -1,6 +1,6 @@
 /** The incremental parser and decoder: a file read in chunks gives the rows of the whole text, wherever the chunks split it. */
 import { describe, expect, it } from 'vitest';
-import { chunkDecoder, CsvChunkParser, parseCsv, type CsvProblem, type CsvRow } from './read';
+import { chunkDecoder, CsvChunkParser, parseCsv, utf8Checker, type CsvProblem, type CsvRow } from './read';
 
 /** Parses `text` pushed in the given pieces. */
 function inPieces(pieces: string[]): { rows: CsvRow[]; problems: CsvProblem[] } {
@@ -80,5 +80,23 @@ describe('chunkDecoder', () => {
 		const cp1252 = [0x43, 0x6f, 0x72, 0x72, 0xe8, 0x7a, 0x65, 0x20, 0x80, 0x20, 0x9c, 0x92];
 		for (let i = 0; i <= cp1252.length; i++) expect(decodeAll('windows-1252', cp1252, [i])).toBe('Corrèze € œ’');
 		expect(decodeAll('windows-1252', [0xef, 0xbb, 0xbf, 0xe8, 0x80], [4])).toBe('è€');
+	});
+});
+
+describe('utf8Checker', () => {
+	const check = (bytes: number[], at: number[]) => {
+		const push = utf8Checker();
+		const cuts = [0, ...at, bytes.length];
+		let ok = true;
+		for (let i = 1; i < cuts.length; i++) ok = push(new Uint8Array(bytes.slice(cuts[i - 1], cuts[i])), i === cuts.length - 1);
+		return ok;
+	};
+	it('accepts UTF-8 cut anywhere, even inside a character', () => {
+		const bytes = [0xc3, 0xa9, 0x2c, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0x0a];
+		for (let i = 0; i <= bytes.length; i++) for (let j = i; j <= bytes.length; j++) expect(check(bytes, [i, j])).toBe(true);
+	});
+	it('refuses Windows-1252 bytes and a character left unfinished at the end', () => {
+		expect(check([0x43, 0x6f, 0x72, 0x72, 0xe8, 0x7a, 0x65], [3])).toBe(false);
+		expect(check([0x61, 0xe2, 0x82], [2])).toBe(false);
 	});
 });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { chunkDecoder, CsvChunkParser, decodeBytes, detectSeparator, firstLine, type CsvProblem, type CsvRow, type Encoding, type Separator } from '../../csv/read';
+import { chunkDecoder, CsvChunkParser, utf8Checker, decodeBytes, detectSeparator, firstLine, type CsvProblem, type CsvRow, type Encoding, type Separator } from '../../csv/read';
 import type { FileKind, InputFile } from './types';
 
 export interface LoadedFile {
@@ -95,7 +95,7 @@ function sniff(path: string): { sha256: string; bytes: number; head: Uint8Array;
 	const fd = openSync(path, 'r');
 	try {
 		const hash = createHash('sha256');
-		const check = new TextDecoder('utf-8', { fatal: true });
+		const check = utf8Checker();
 		let utf8 = true;
 		let bytes = 0;
 		let head: Uint8Array | null = null;
@@ -106,13 +106,7 @@ function sniff(path: string): { sha256: string; bytes: number; head: Uint8Array;
 			head ??= Uint8Array.from(chunk.subarray(0, 4096));
 			hash.update(chunk);
 			bytes += n;
-			if (utf8) {
-				try {
-					check.decode(chunk, { stream: n > 0 });
-				} catch {
-					utf8 = false;
-				}
-			}
+			if (utf8) utf8 = check(chunk, n === 0);
 			if (n === 0) break;
 		}
 		const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
