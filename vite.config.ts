@@ -1,9 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { purgeDsfr } from './src/lib/build/purge-css';
+import { purgeDsfr } from './src/lib/vite/purge-css';
 
 export default defineConfig({
-	// The DSFR's stylesheets keep only the rules the site's markup can match (src/lib/build/purge-css.ts).
+	// The DSFR's stylesheets keep only the rules the site's markup can match (src/lib/vite/purge-css.ts).
 	plugins: [purgeDsfr('src'), sveltekit()],
 	// d3-composite-projections ships entry points that plain Node ESM cannot load: let Vite bundle it.
 	ssr: { noExternal: ['d3-composite-projections'] },
