@@ -1,18 +1,20 @@
 /**
- * npm run bench:import -- [--rows 1000000] [--rows-memoire 5000000]
+ * npm run bench:import -- [--rows 1000000] [--rows-memoire 5000000 (0: skipped)]
  * Measures the import as operators run it: the real command (`tsx scripts/import.ts`), into a
  * store already holding the bundled data (db/seed/), on canonical files laid out as releases are
  * (per indicator, one month of every territory after another; real territory codes, synthetic
  * indicators and values: a load test, never bundled data). Three cases:
  *   1. a new release of N values;
  *   2. a release revising those N values (every old vintage kept);
- *   3. (with --rows-memoire M) peak memory on M values, to show it does not grow with the file.
+ *   3. a new release of M values (5,000,000 by default): peak memory does not grow with the file.
  * Wall time of the whole command (start-up, read, validate, compare, backup, write), its CPU time
- * (user + system: what contention on a shared machine inflates least) and its peak RSS.
+ * (user + system: what contention on a shared machine inflates least), its peak RSS (VmHWM), and
+ * the machine's load average when it ran (other work on a shared machine slows the wall time).
+ * Targets (issue 11): ≥ 300,000 rows/s for case 1, ≥ 200,000 for case 2, ≤ 500 MB in every case.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { seedStore } from '../src/lib/server/import/seed';
 import { territoryReference } from '../src/lib/server/import/territories';
@@ -66,8 +68,12 @@ function runImport(db: string, release: string): { seconds: number; cpu: number;
 	return { seconds, cpu: cpuUs / 1e6, peak: peakKb / 1024, out };
 }
 
-const timing = (r: { seconds: number; cpu: number }, n: number) =>
-	`${r.seconds.toFixed(2)} s → ${fmt(n / r.seconds)} lignes/s (temps CPU ${r.cpu.toFixed(2)} s → ${fmt(n / r.cpu)} lignes/s)`;
+const load = () => `charge ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`;
+const verdict = (ok: boolean) => (ok ? 'objectif atteint' : 'objectif NON atteint');
+const timing = (r: { seconds: number; cpu: number; peak: number }, n: number, target: number | null) =>
+	`${r.seconds.toFixed(2)} s → ${fmt(n / r.seconds)} lignes/s (temps CPU ${r.cpu.toFixed(2)} s → ${fmt(n / r.cpu)} lignes/s)` +
+	(target ? ` [≥ ${fmt(target)} lignes/s : ${verdict(n / r.seconds >= target)}]` : '') +
+	` ; pic mémoire ${fmt(r.peak)} Mio [≤ 500 Mo : ${verdict(r.peak * 2 ** 20 <= 500e6)}] ; ${load()}`;
 
 const work = mkdtempSync(join(tmpdir(), 'barometre-bench-'));
 try {
@@ -77,6 +83,7 @@ try {
 	if (!seed.ok) throw new Error('seed refused');
 	const seedValues = seed.values.inserted;
 	console.log(`Machine : ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version} (machine partagée : les mesures varient d'une exécution à l'autre)`);
+	console.log(`Au départ : ${load()} (moyennes sur 1, 5 et 15 min ; ${cpus().length} cœurs)`);
 	console.log(`Base de départ : données fournies (db/seed/, ${fmt(seedValues)} valeurs)`);
 
 	const db = join(work, 'store.sqlite');
@@ -86,7 +93,7 @@ try {
 	const f = generate(first, rows, 0);
 	console.log(`Fichier : ${fmt(f.rows)} valeurs, ${fmt(f.indicators)} indicateurs, ${(f.bytes / 2 ** 20).toFixed(1)} Mio`);
 	const a = runImport(db, first);
-	console.log(`1. Nouvelle livraison (${fmt(f.rows)} valeurs ajoutées) : ${timing(a, f.rows)} ; pic mémoire ${fmt(a.peak)} Mio`);
+	console.log(`1. Nouvelle livraison (${fmt(f.rows)} valeurs ajoutées) : ${timing(a, f.rows, 300_000)}`);
 	rmSync(join(work, 'first'), { recursive: true });
 
 	const second = join(work, 'second', 'release');
@@ -94,17 +101,18 @@ try {
 	generate(second, rows, 1);
 	const b = runImport(db, second);
 	const revised = /valeurs : [\d ]+ lues, [\d ]+ ajoutées, ([\d ]+) révisées/.exec(b.out)?.[1] ?? '?';
-	console.log(`2. Livraison qui révise ces valeurs (${revised} révisées, anciennes versions gardées) : ${timing(b, f.rows)} ; pic mémoire ${fmt(b.peak)} Mio`);
+	console.log(`2. Livraison qui révise ces valeurs (${revised} révisées, anciennes versions gardées) : ${timing(b, f.rows, 200_000)}`);
 	rmSync(join(work, 'second'), { recursive: true });
 
-	if (args.options['rows-memoire']) {
+	const memoryRows = Number(args.options['rows-memoire'] ?? 5_000_000);
+	if (memoryRows > 0) {
 		const big = join(work, 'big', 'release');
 		execFileSync('mkdir', ['-p', big]);
-		const m = generate(big, Number(args.options['rows-memoire']), 0);
+		const m = generate(big, memoryRows, 0);
 		copyFileSync(seeded, db);
 		for (const suffix of ['-wal', '-shm']) rmSync(db + suffix, { force: true });
 		const c = runImport(db, big);
-		console.log(`3. Nouvelle livraison de ${fmt(m.rows)} valeurs (${(m.bytes / 2 ** 20).toFixed(0)} Mio) : ${timing(c, m.rows)} ; pic mémoire ${fmt(c.peak)} Mio`);
+		console.log(`3. Nouvelle livraison de ${fmt(m.rows)} valeurs (${(m.bytes / 2 ** 20).toFixed(0)} Mio) : ${timing(c, m.rows, null)}`);
 	}
 } finally {
 	rmSync(work, { recursive: true, force: true });

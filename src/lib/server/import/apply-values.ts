@@ -114,6 +114,16 @@ class WriteRun {
 
 const OBS = 'indicator_id, territory_id, date, value, qualifier, source_id, note, release_id';
 
+const KEEP_VINTAGE_NAME = 'temp.import_keeps_vintage';
+/** Only the revisions of this pass update observations while it exists (a temporary trigger, this connection only). */
+const KEEP_VINTAGE = `CREATE TEMP TRIGGER import_keeps_vintage BEFORE UPDATE ON observations
+	BEGIN
+		INSERT INTO observation_history (${OBS}, replaced_by)
+		VALUES (old.indicator_id, old.territory_id, old.date, old.value, old.qualifier, old.source_id, old.note, old.release_id, new.release_id);
+		INSERT INTO revisions (release_id, indicator_id, territory_id, date, old_value, new_value)
+		VALUES (new.release_id, old.indicator_id, old.territory_id, old.date, old.value, new.value);
+	END`;
+
 /** What the store holds for one indicator, column by column (positions of `SELECT_STORED`). */
 type StoredRow = [territoryId: number, date: string, value: number, qualifier: string | null, sourceId: string | null, note: string | null, releaseId: number];
 const SELECT_STORED = 'SELECT territory_id, date, value, qualifier, source_id, note, release_id FROM observations WHERE indicator_id = ?';
@@ -137,7 +147,9 @@ export function applyValues(client: Database.Database, draft: ReleaseDraft, file
 			)
 		: null;
 	const history = write ? new BatchInsert(client, `INSERT INTO observation_history (${OBS}, replaced_by)`, '', 9, BATCH) : null;
-	const revisions = write ? new BatchInsert(client, 'INSERT INTO revisions (release_id, indicator_id, territory_id, date, old_value, new_value)', '', 6, BATCH) : null;
+	// Each revision's replaced vintage and old → new pair are written by SQLite itself, from the
+	// row it updates: nothing to pass from here, and exactly the row as it stood.
+	if (write) client.exec(KEEP_VINTAGE);
 	const remove = write ? client.prepare('DELETE FROM observations WHERE indicator_id = ? AND territory_id = ? AND date = ?') : null;
 
 	// Each release date's rank in SQLite's order (BINARY: the same as JavaScript's for these ASCII texts).
@@ -179,8 +191,6 @@ export function applyValues(client: Database.Database, draft: ReleaseDraft, file
 				const q = values.text(run.qualifier[i]);
 				const s = values.text(run.sourceId[i]);
 				const n = values.text(run.note[i]);
-				history!.add(indicatorId, territoryId, date, old[2], old[3], old[4], old[5], old[6], releaseId);
-				revisions!.add(releaseId, indicatorId, territoryId, date, old[2], value);
 				revise!.add(indicatorId, territoryId, date, value, q === undefined ? old[3] : q, s === undefined ? old[4] : s, n === undefined ? old[5] : n, releaseId);
 			});
 		};
@@ -234,7 +244,8 @@ export function applyValues(client: Database.Database, draft: ReleaseDraft, file
 		totals.unchanged += summary.unchanged;
 		withdrawnTotal += summary.withdrawn;
 	}
-	for (const batch of [insert, revise, history, revisions]) batch?.flush();
+	for (const batch of [insert, revise, history]) batch?.flush();
+	if (write) client.exec(`DROP TRIGGER ${KEEP_VINTAGE_NAME}`);
 	options.onProgress?.(total, total);
 	return { values: totals, indicators: summaries.sort((a, b) => (a.code < b.code ? -1 : 1)), withdrawn: withdrawnTotal };
 }

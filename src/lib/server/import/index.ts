@@ -127,6 +127,8 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		lap('écriture');
 		// Only a release that is in the store takes a backup slot.
 		if (backupPath) rotateBackups(options.dbPath, keep);
+		// Bounded statistics work: a release of millions of rows must not make optimize scan them all.
+		client.pragma('analysis_limit = 1000');
 		client.pragma('optimize');
 		lap('optimize');
 		return { ok: true, dryRun, releaseId, backupPath, warnings, ...summary };
