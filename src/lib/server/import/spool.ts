@@ -68,7 +68,15 @@ export class ValueSpool {
 	/** Bytes of records held in memory (buffers and chunks not written out). */
 	private held = 0;
 
-	constructor(private readonly dir = tmpdir()) {}
+	constructor(
+		private readonly dir = tmpdir(),
+		private readonly maxMemory = MAX_MEMORY_BYTES
+	) {}
+
+	/** The temporary folder, once records went to disk. */
+	get spillDir(): string | null {
+		return this.tempDir;
+	}
 
 	/** Indicator keys in the order their first value came. */
 	indicators(): number[] {
@@ -109,7 +117,7 @@ export class ValueSpool {
 			spool.chunks.push({ bytes: buffer.bytes, offset: 0, count: buffer.count });
 			spool.buffer = null;
 		}
-		if (this.held > MAX_MEMORY_BYTES) this.writeOut();
+		if (this.held > this.maxMemory) this.writeOut();
 	}
 
 	/** Moves every record held in memory to the file (partial buffers become chunks too). */
