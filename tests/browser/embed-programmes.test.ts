@@ -90,7 +90,7 @@ describe('programme embeds: real figures', () => {
 		expect(stored.length).toBeGreaterThan(90);
 		const page = await open('/integrer/programmes/services-publics-plus/france-services');
 		expect(plain(await page.locator('h1').textContent())).toBe('France services : satisfaction des usagers par département');
-		expect(await page.locator('svg.carte [data-code]').count()).toBe(101);
+		expect(await page.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(101);
 		for (const { insee, value } of stored.filter((s) => ['2A', '75', '974'].includes(s.insee))) {
 			const row = plain(await page.locator(`tr#fs-${insee}`).textContent());
 			expect(row).toContain(`${plain(value.toLocaleString('fr-FR', { maximumFractionDigits: 2 }))} %`);
@@ -103,7 +103,7 @@ describe('programme embeds: real figures', () => {
 
 	it('labs by région: the number of State labs the store lists for each région', async () => {
 		const page = await open('/integrer/programmes/laboratoires/carte');
-		expect(await page.locator('svg.carte [data-code]').count()).toBe(18);
+		expect(await page.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(18);
 		const labs = storeQuery<{ region: string; attributes: string }>(
 			`SELECT t.insee_code AS region, e.attributes FROM entities e JOIN territories t ON t.id = e.territory_id WHERE e.kind = 'laboratoire'`
 		).filter((lab) => !/hors r[ée]seau/i.test(JSON.parse(lab.attributes).status_note ?? ''));

@@ -37,7 +37,7 @@ describe('embed: content', () => {
 	it('the map with stored values, title, summary, source and link back; no site header or footer', async () => {
 		const page = await open(EMBED);
 		expect(plain(await page.textContent('h1'))).toBe('Taux de couverture des +18 ans');
-		expect(await page.locator('svg.carte [data-code]').count()).toBe(101);
+		expect(await page.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(101);
 		const corse = latest('departement', 'D2A');
 		expect(plain(await page.getAttribute('svg.carte a[aria-label^="Corse-du-Sud"]', 'aria-label'))).toBe(`Corse-du-Sud : ${percent(corse.value)}`);
 		expect(plain(await page.textContent('.resume'))).toMatch(/^\S+ \d{4} : 101 départements sur 101 ont une valeur, de .+ à .+\.$/);
@@ -121,7 +121,7 @@ describe('embed: framing', () => {
 		await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/article`);
 		const frame = page.frameLocator('iframe[title="Carte"]');
 		await frame.locator('svg.carte').waitFor();
-		expect(await frame.locator('svg.carte [data-code]').count()).toBe(18);
+		expect(await frame.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(18);
 		expect(plain(await frame.locator('h1').textContent())).toBe('Taux de couverture des +18 ans');
 		expect(await frame.locator('.source a[target="_top"]').count()).toBe(1);
 		// The rest of the site refuses to be framed: Chromium shows its error page instead.

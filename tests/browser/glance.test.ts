@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, pageOpener, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 const WIDTHS = [375, 1280];
@@ -16,13 +16,7 @@ const SECTIONS = [
 	['Données', '/donnees']
 ];
 
-async function open(path: string, width = 1280, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-	const page = await newPage({ width });
-	await page.emulateMedia({ colorScheme: scheme });
-	const response = await page.goto(baseUrl() + path);
-	expect(response?.status(), path).toBe(200);
-	return page;
-}
+const open = pageOpener(newPage);
 
 /** Elements matching `selector` whose content is wider than their box, or that overflow the page. */
 async function overflowing(page: Page, selector: string): Promise<string[]> {
@@ -152,8 +146,8 @@ describe('policy pages', () => {
 		expect(text).toMatch(/Sur 101 départements : \d+ cibles? atteintes?, \d+ en bonne voie, \d+ en retard/);
 		expect(text).toContain('Sur 18 régions');
 		if (n < 101) expect(text).toContain(`${101 - n} sans valeur`);
-		await page.locator('svg.carte [data-code="75"]').waitFor();
-		expect(await page.locator('svg.carte [data-code]').count()).toBe(101);
+		await page.locator('svg.carte [data-encart] [data-code="75"]').waitFor();
+		expect(await page.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(101);
 		expect(await page.locator('main').textContent()).toContain('Source : DITP');
 	});
 

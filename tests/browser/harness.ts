@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,6 +44,17 @@ export function useBrowser() {
 			});
 			return context.newPage();
 		}
+	};
+}
+
+/** `open(path, width, scheme)`: a fresh page in that colour scheme at `path`, which must answer 200. */
+export function pageOpener(newPage: ReturnType<typeof useBrowser>['newPage']) {
+	return async (path: string, width = 1280, scheme: 'light' | 'dark' = 'light'): Promise<Page> => {
+		const page = await newPage({ width });
+		await page.emulateMedia({ colorScheme: scheme });
+		const response = await page.goto(baseUrl() + path);
+		expect(response?.status(), path).toBe(200);
+		return page;
 	};
 }
 

@@ -32,7 +32,7 @@ describe('home map', () => {
 	it('draws the 101 départements, overseas included, with the stored values, and each is a keyboard link', async () => {
 		const page = await newPage();
 		await page.goto(baseUrl() + '/?carte=IND-200');
-		const codes = await page.locator('svg.carte [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+		const codes = await page.locator('svg.carte [data-code]:not([data-encart] *)').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 		expect(codes).toHaveLength(101);
 		expect(codes).toEqual(expect.arrayContaining(['971', '972', '973', '974', '976', '2A', '2B']));
 		const [mayotte] = storeQuery<{ value: number }>(

@@ -78,7 +78,7 @@ describe('indicator page: figures from the store', () => {
 describe('indicator page: map', () => {
 	it('101 département shapes, overseas included, each named with its value', async () => {
 		const page = await open(PAGE);
-		const shapes = page.locator('svg.carte [data-code]');
+		const shapes = page.locator('svg.carte [data-code]:not([data-encart] *)');
 		expect(await shapes.count()).toBe(101);
 		const codes = await shapes.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-code')));
 		for (const code of ['971', '972', '973', '974', '976', '2A', '2B']) expect(codes).toContain(code);
@@ -96,7 +96,7 @@ describe('indicator page: map', () => {
 
 	it('région maille: 18 shapes', async () => {
 		const page = await open(`${PAGE}?maille=region`);
-		expect(await page.locator('svg.carte [data-code]').count()).toBe(18);
+		expect(await page.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(18);
 	});
 
 	it('keyboard: Tab to a territory, Enter selects it (URL gets territoire=), focus stays on the map', async () => {
@@ -140,7 +140,7 @@ describe('indicator page: state in the URL', () => {
 		await page.click('a.fr-tabs__tab:has-text("Carte")');
 		await page.waitForURL((u) => !u.searchParams.has('onglet'));
 		await page.locator('svg.carte').waitFor();
-		expect(await page.locator('svg.carte [data-code]').count()).toBe(18);
+		expect(await page.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(18);
 
 		await page.goBack();
 		await page.waitForURL((u) => u.searchParams.get('onglet') === 'tableau');
@@ -171,7 +171,7 @@ describe('indicator page: state in the URL', () => {
 
 	it('without JavaScript: tabs are links, the date is a GET form', async () => {
 		const page = await open(PAGE, { javaScript: false });
-		expect(await page.locator('svg.carte [data-code]').count()).toBe(101);
+		expect(await page.locator('svg.carte [data-code]:not([data-encart] *)').count()).toBe(101);
 		await page.click('a.fr-tabs__tab:has-text("Tableau")');
 		await page.waitForURL(/onglet=tableau/);
 		expect(await page.locator('tbody tr').count()).toBe(101);

@@ -67,7 +67,7 @@ describe('laboratoires', () => {
 
 	it('maps the labs in their 18 régions, each région a keyboard link to its row naming the labs the store lists', async () => {
 		const page = await open('/programmes/laboratoires');
-		const codes = await page.locator('svg.carte [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+		const codes = await page.locator('svg.carte [data-code]:not([data-encart] *)').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 		expect(codes).toHaveLength(18);
 		const paca = labs()
 			.filter((l) => l.region === '93' && inStateNetwork(l))
@@ -337,7 +337,7 @@ describe('Services Publics+', () => {
 		const page = await open('/programmes/services-publics-plus');
 		const maps = page.locator('svg.carte');
 		expect(await maps.count()).toBe(2);
-		expect(await maps.nth(0).locator('[data-code]').count()).toBe(101);
+		expect(await maps.nth(0).locator('[data-code]:not([data-encart] *)').count()).toBe(101);
 		const stored = latestDepartements('IND-246');
 		expect(stored.length).toBeGreaterThan(90);
 		const rows = await rowsById(page, 'fs');
@@ -360,7 +360,7 @@ describe('Services Publics+', () => {
 
 	it('maps the transparency rate by département with its national target of 100 %; the CSV matches the table', async () => {
 		const page = await open('/programmes/services-publics-plus');
-		expect(await page.locator('svg.carte').nth(1).locator('[data-code]').count()).toBe(101);
+		expect(await page.locator('svg.carte').nth(1).locator('[data-code]:not([data-encart] *)').count()).toBe(101);
 		const rows = await rowsById(page, 'transparence');
 		const file = await csv('/programmes/services-publics-plus/valeurs.csv');
 		const csvRows = file.rows.filter((r) => r.indicateur_id === 'tx-transparence-resultats' && r.maille === 'departement');

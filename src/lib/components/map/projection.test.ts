@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { geoPath } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { featuresFromTopology, fitFranceMap, type FranceTopology } from './projection';
+import { INSET_MIN_SIDE, PETITE_COURONNE, featuresFromTopology, fitFranceMap, type FranceTopology } from './projection';
 
 const topology = JSON.parse(
 	readFileSync(new URL('../../../../static/geo/france.topo.json', import.meta.url), 'utf8')
@@ -86,5 +86,54 @@ describe('fitFranceMap', () => {
 			(f) => !OVERSEAS.includes(f.properties.code)
 		);
 		expect(fitFranceMap(metropole, 400).frames).toBe('');
+	});
+
+	describe('the Paris + petite couronne inset', () => {
+		type Box = [[number, number], [number, number]];
+		const intersects = (a: Box, b: Box) => a[0][0] < b[1][0] && b[0][0] < a[1][0] && a[0][1] < b[1][1] && b[0][1] < a[1][1];
+
+		it.each([640, 560, 343])('at %i px, holds 75, 92, 93, 94 with every side a 24 px target at 290 px wide', (w) => {
+			const features = featuresFromTopology(topology, 'departements');
+			const { inset, width } = fitFranceMap(features, w);
+			expect(inset).not.toBeNull();
+			expect([...inset!.codes]).toEqual([...PETITE_COURONNE]);
+			expect(inset!.label.lines.join(' ')).toBe('Paris et petite couronne');
+			const { x, y, width: fw, height: fh } = inset!.frame;
+			for (const code of PETITE_COURONNE) {
+				const [[x0, y0], [x1, y1]] = inset!.path.bounds(features.find((f) => f.properties.code === code)!);
+				// Whole-pixel paths may lose half a pixel on each side.
+				expect(Math.min(x1 - x0, y1 - y0) + 1, code).toBeGreaterThanOrEqual(INSET_MIN_SIDE * width);
+				expect(x0 >= x && x1 <= x + fw && y0 >= y && y1 <= y + fh, code).toBe(true);
+			}
+		});
+
+		it('overlaps neither the mainland, Corsica nor the overseas frames, and stays in the drawing', () => {
+			const features = featuresFromTopology(topology, 'departements');
+			const fitted = fitFranceMap(features, 640);
+			const { x, y, width, height } = fitted.inset!.frame;
+			const frame: Box = [
+				[x, y],
+				[x + width, y + height]
+			];
+			for (const f of features) expect(intersects(frame, fitted.path.bounds(f) as Box), f.properties.code).toBe(false);
+			for (const ring of fitted.frames.match(/M[^Z]*Z/g)!) {
+				const points = ring.match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g)!.map((p) => p.split(',').map(Number));
+				const box: Box = [
+					[Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1]))],
+					[Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))]
+				];
+				expect(intersects(frame, box), ring).toBe(false);
+			}
+			expect(x).toBeGreaterThanOrEqual(0);
+			expect(y).toBeGreaterThanOrEqual(0);
+			expect(x + width).toBeLessThanOrEqual(640);
+			expect(y + height).toBeLessThanOrEqual(fitted.height);
+		});
+
+		it('is drawn for départements only: the Île-de-France région is large enough', () => {
+			expect(fitFranceMap(featuresFromTopology(topology, 'regions'), 640).inset).toBeNull();
+			const withoutParis = featuresFromTopology(topology, 'departements').filter((f) => f.properties.code !== '75');
+			expect(fitFranceMap(withoutParis, 640).inset).toBeNull();
+		});
 	});
 });

@@ -3,7 +3,7 @@
  * `geoConicConformalFrance()` composite projection (metropole + overseas insets) fitted to
  * a box. Pure: no DOM, usable in `$derived`, in SSR and in vitest's node environment.
  */
-import { geoPath, geoTransform, type GeoPath } from 'd3-geo';
+import { geoConicConformal, geoPath, geoTransform, type GeoPath } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
@@ -105,6 +105,32 @@ function usedFrames(projection: CompositeProjection, features: TerritoryFeature[
 const framesPath = (rings: Point[][]) =>
 	rings.map((ring) => `M${ring.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join('L')}Z`).join('');
 
+/** Paris and the petite couronne: too small to point at on the main map, enlarged in their own inset. */
+export const PETITE_COURONNE = ['75', '92', '93', '94'] as const;
+export const PETITE_COURONNE_LABEL = ['Paris et', 'petite couronne'] as const;
+
+/**
+ * Smallest side of an inset département, as a share of the map's width: 24 px (WCAG 2.2
+ * target size) on a map drawn 290 px wide: a 320 px screen less the page margins.
+ */
+export const INSET_MIN_SIDE = 24 / 290;
+/** Inset geometry as shares of the map's width: inner margin, gap to the mainland, label size. */
+const INSET_MARGIN = 0.012;
+const INSET_GAP = 0.012;
+const INSET_FONT = 0.033;
+const INSET_LINE = 1.2;
+
+export interface InsetLayout {
+	/** Codes drawn in the inset (and kept, out of the tab order, on the main map). */
+	codes: ReadonlySet<string>;
+	/** Path generator of the enlarged inset (whole pixels). */
+	path: GeoPath;
+	/** The frame, in pixels. */
+	frame: { x: number; y: number; width: number; height: number };
+	/** The label's lines, their left edge, first baseline and size. */
+	label: { lines: readonly string[]; x: number; y: number; fontSize: number; lineHeight: number };
+}
+
 export interface FranceMapLayout {
 	/** The fitted projection (for `invert`, label positions…). */
 	projection: CompositeProjection;
@@ -112,15 +138,59 @@ export interface FranceMapLayout {
 	path: GeoPath;
 	/** SVG `d` of the inset frames around the overseas territories shown. */
 	frames: string;
+	/** The enlarged Paris + petite couronne, when all four départements are drawn. */
+	inset: InsetLayout | null;
 	width: number;
 	height: number;
+}
+
+const union = (boxes: Box[]): Box =>
+	boxes.reduce(([[ax0, ay0], [ax1, ay1]], [[bx0, by0], [bx1, by1]]): Box => [
+		[Math.min(ax0, bx0), Math.min(ay0, by0)],
+		[Math.max(ax1, bx1), Math.max(ay1, by1)]
+	]);
+
+const overlaps = (a: Box, b: Box) => a[0][0] < b[1][0] && b[0][0] < a[1][0] && a[0][1] < b[1][1] && b[0][1] < a[1][1];
+
+/** The inset's frame in reference pixels, placed bottom right, clear of the mainland, Corsica and the frames. */
+function placeInset(mainBox: Box, obstacles: Box[], mainland: Box[], paris: Box[], content: Box) {
+	const [[x0, y0], [x1, y1]] = mainBox;
+	const minSide = Math.min(...paris.map(([[a, b], [c, d]]) => Math.min(c - a, d - b)));
+	const [cw, ch] = [content[1][0] - content[0][0], content[1][1] - content[0][1]];
+	// The metropole's right edge (Corsica): the inset goes to its right.
+	const right = Math.max(...mainland.map((b) => b[1][0]));
+	// Sizes are shares of the total width, which the inset itself widens: iterate to the fixed point.
+	let total = x1 - x0;
+	let box: Box = mainBox;
+	let fontSize = 0;
+	let magnify = 1;
+	for (let i = 0; i < 30; i++) {
+		magnify = (INSET_MIN_SIDE * total) / minSide;
+		const margin = INSET_MARGIN * total;
+		fontSize = INSET_FONT * total;
+		const labelHeight = PETITE_COURONNE_LABEL.length * INSET_LINE * fontSize;
+		const width = cw * magnify + 2 * margin;
+		const height = ch * magnify + 2 * margin + labelHeight;
+		const bx1 = Math.max(x1, right + INSET_GAP * total + width);
+		const bx0 = bx1 - width;
+		// Below whatever stands above it in its column (the frames of Mayotte and La Réunion).
+		const above = obstacles.filter((o) => o[0][0] < bx1 && bx0 < o[1][0]).map((o) => o[1][1] + INSET_GAP * total);
+		const by0 = Math.max(y1 - height, ...above);
+		box = [
+			[bx0, by0],
+			[bx1, by0 + height]
+		];
+		total = bx1 - x0;
+	}
+	return { box, fontSize, margin: INSET_MARGIN * total };
 }
 
 /**
  * Fits `geoConicConformalFrance()` so that the features AND their inset frames fill
  * `width` × `height` (minus `padding` on each side). When `height` is omitted it follows the
  * map's natural aspect ratio. The composite projection is affine in scale/translate, so one
- * measurement at a reference scale gives the exact fit.
+ * measurement at a reference scale gives the exact fit. When Paris and the petite couronne are
+ * among the features, an enlarged inset of them is laid out bottom right (see `InsetLayout`).
  */
 export function fitFranceMap(
 	features: TerritoryFeature[],
@@ -130,27 +200,62 @@ export function fitFranceMap(
 ): FranceMapLayout {
 	const reference = 1000;
 	const projection = geoConicConformalFrance().scale(reference).translate([0, 0]);
+	const referencePath = geoPath(pointwise(projection));
 	const frames = usedFrames(projection, features);
-	const collection = { type: 'FeatureCollection' as const, features };
-	const [[x0, y0], [x1, y1]] = [geoPath(pointwise(projection)).bounds(collection), ...frames.map(ringBox)].reduce(
-		([[ax0, ay0], [ax1, ay1]], [[bx0, by0], [bx1, by1]]): Box => [
-			[Math.min(ax0, bx0), Math.min(ay0, by0)],
-			[Math.max(ax1, bx1), Math.max(ay1, by1)]
-		]
-	);
+	const frameBoxes = frames.map(ringBox);
+	const mainBox = union([referencePath.bounds({ type: 'FeatureCollection', features }) as Box, ...frameBoxes]);
+
+	const insetFeatures = PETITE_COURONNE.map((code) => features.find((f) => f.properties.code === code));
+	const hasInset = insetFeatures.every((f) => f !== undefined);
+	let insetBox: ReturnType<typeof placeInset> | null = null;
+	if (hasInset) {
+		const boxes = features.map((f) => referencePath.bounds(f) as Box);
+		const mainland = boxes.filter((b) => !frameBoxes.some((frame) => overlaps(frame, b)));
+		const paris = insetFeatures.map((f) => referencePath.bounds(f!) as Box);
+		insetBox = placeInset(mainBox, [...frameBoxes, ...boxes], mainland, paris, union(paris));
+	}
+	const [[x0, y0], [x1, y1]] = insetBox ? union([mainBox, insetBox.box]) : mainBox;
+
 	const innerWidth = width - 2 * padding;
 	const naturalHeight = (innerWidth * (y1 - y0)) / (x1 - x0) + 2 * padding;
 	const finalHeight = height ?? Math.ceil(naturalHeight);
 	const innerHeight = finalHeight - 2 * padding;
 	const k = Math.min(innerWidth / (x1 - x0), innerHeight / (y1 - y0));
-	projection
-		.scale(reference * k)
-		.translate([padding + (innerWidth - k * (x0 + x1)) / 2, padding + (innerHeight - k * (y0 + y1)) / 2]);
+	const tx = padding + (innerWidth - k * (x0 + x1)) / 2;
+	const ty = padding + (innerHeight - k * (y0 + y1)) / 2;
+	projection.scale(reference * k).translate([tx, ty]);
+
+	let inset: InsetLayout | null = null;
+	if (insetBox) {
+		const [[bx0, by0], [bx1, by1]] = insetBox.box.map(([x, y]) => [k * x + tx, k * y + ty]);
+		const margin = k * insetBox.margin;
+		const fontSize = k * insetBox.fontSize;
+		const lineHeight = INSET_LINE * fontSize;
+		const collection = { type: 'FeatureCollection' as const, features: insetFeatures as TerritoryFeature[] };
+		// The metropole's own conic conformal projection (as in d3-composite-projections), enlarged.
+		const enlarged = geoConicConformal()
+			.rotate([-3, -46.2])
+			.parallels([0, 60])
+			.fitExtent(
+				[
+					[bx0 + margin, by0 + margin + PETITE_COURONNE_LABEL.length * lineHeight],
+					[bx1 - margin, by1 - margin]
+				],
+				collection
+			);
+		inset = {
+			codes: new Set(PETITE_COURONNE),
+			path: geoPath(enlarged).digits(0),
+			frame: { x: bx0, y: by0, width: bx1 - bx0, height: by1 - by0 },
+			label: { lines: PETITE_COURONNE_LABEL, x: bx0 + margin, y: by0 + margin + fontSize, fontSize, lineHeight }
+		};
+	}
 	return {
 		projection,
 		// Whole pixels: at map sizes a tenth of a pixel is invisible, and it halves the page weight.
 		path: geoPath(pointwise(projection)).digits(0),
 		frames: framesPath(usedFrames(projection, features)),
+		inset,
 		width,
 		height: finalHeight
 	};
