@@ -1,6 +1,8 @@
 /**
  * How each territory's line is drawn in the comparison's small multiples and keyed in its tables:
- * a colour and a dash pattern by position (never colour alone), France always dark and dashed.
+ * a colour and a dash pattern by position (never colour alone), France always grey and dotted.
+ * Colours are CSS variables (they switch with the scheme): draw them with `style:stroke`, not the
+ * `stroke` attribute, which does not read variables.
  */
 export interface LineStyle {
 	color: string;
@@ -8,9 +10,10 @@ export interface LineStyle {
 	width: number;
 }
 
-const COLORS = ['#000091', '#c9191e', '#18753c', '#a558a0', '#b34000', '#0063cb', '#716043', '#009081'];
+/** `--serie-*` in theme.css: a light and a dark variant of each, ≥ 3:1 on either page. */
+const COLORS = Array.from({ length: 8 }, (_, i) => `var(--serie-${i})`);
 const DASHES = ['', '6 3', '2 2', '', '6 3', '2 2', '', '6 3'];
-export const FRANCE_STYLE: LineStyle = { color: '#3a3a3a', dash: '1 3', width: 2.5 };
+export const FRANCE_STYLE: LineStyle = { color: 'var(--serie-france)', dash: '1 3', width: 2.5 };
 
 export function lineStyle(index: number, isFrance: boolean): LineStyle {
 	if (isFrance) return FRANCE_STYLE;
