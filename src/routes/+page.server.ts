@@ -3,6 +3,8 @@ import { getClient } from '$lib/server/db';
 import { latestDepartementValues, mappableIndicators } from '$lib/server/queries/overview';
 import { allPolicies } from '$lib/server/queries/policies';
 import { findIndicator } from '$lib/server/queries/facts';
+import { isCountUnit } from '$lib/server/queries/indicator';
+import { PAR_HABITANTS } from '$lib/url-state';
 import { overviewFamilies } from '$lib/policy-overview';
 import type { PageServerLoad } from './$types';
 
@@ -24,13 +26,16 @@ export const load: PageServerLoad = ({ url }) => {
 	}
 	const indicator = findIndicator(client, code)!;
 	const families = overviewFamilies(allPolicies(client));
+	// Counts grow with the département: mapped per 100 000 inhabitants, as on the indicator page.
+	const par = isCountUnit(indicator.unit) ? PAR_HABITANTS : null;
 	return {
 		// Only what the page draws: listed families keep their policies, the others their line.
 		families: families.map((f) => (LISTED_FAMILIES.includes(f.id) ? f : { ...f, themes: [] })),
 		map: {
 			choices,
 			indicator: { code, name: indicator.name, unit: indicator.unit, direction: indicator.direction, producer: indicator.producer, licence: indicator.licence, sourceUpdatedAt: indicator.sourceUpdatedAt },
-			...latestDepartementValues(client, code)
+			par,
+			...latestDepartementValues(client, code, par)
 		}
 	};
 };

@@ -5,6 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/csv/read';
+import { VALUE_EXPORT_COLUMNS } from '../../src/lib/server/export';
 import { axeViolations, baseUrl, pageOpener, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
@@ -89,8 +91,123 @@ describe('Paris + petite couronne inset', () => {
 	});
 });
 
+/** A count (road deaths, lower is better): mapped per 100 000 inhabitants. */
+const COUNT = 'nb-morts-routes';
+
+/** Latest stored value of each département (as the home map shows), with its population. */
+const latestByDepartement = (code: string) =>
+	new Map(
+		storeQuery<{ insee: string; value: number; population: number }>(
+			`SELECT t.insee_code AS insee, o.value, t.population FROM observations o JOIN territories t ON t.id = o.territory_id JOIN indicators i ON i.id = o.indicator_id
+			 WHERE i.code = ? AND t.level = 'departement' AND o.date = (SELECT max(o2.date) FROM observations o2 WHERE o2.indicator_id = o.indicator_id AND o2.territory_id = o.territory_id AND o2.date <> '')`,
+			code
+		).map((r) => [r.insee, r])
+	);
+
+/** « 1,3 » → 1.3 */
+const frenchNumber = (text: string) => Number(plain(text).replace(/ /g, '').replace(',', '.'));
+
+describe('home map', () => {
+	it('changes with its select, without « Afficher »: same page (no reload), URL replaced, focus kept on the select', async () => {
+		const page = await open('/?carte=IND-200');
+		await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
+		const entries = await page.evaluate(() => history.length);
+		const before = await page.locator('svg.carte').getAttribute('aria-label');
+		expect(before).toContain('Taux de couverture des +18 ans');
+		await page.focus('#choix-indicateur');
+		await page.selectOption('#choix-indicateur', COUNT);
+		await page.waitForURL(new RegExp(`carte=${COUNT}`));
+		await page.locator('svg.carte[aria-label*="Nombre de morts sur les routes"]').waitFor();
+		expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('choix-indicateur');
+		// The map's values are the new indicator's: Lozère per 100 000 inhabitants, from the store.
+		const lozere = latestByDepartement(COUNT).get('48')!;
+		const label = plain(await page.locator('svg.carte a[aria-label^="Lozère"]').getAttribute('aria-label'));
+		expect(label).toMatch(/^Lozère : [\d,]+ pour 100 000 habitants/);
+		expect(frenchNumber(label.replace(/^Lozère : ([\d,]+).*$/, '$1'))).toBeCloseTo((lozere.value / lozere.population) * 100_000, 1);
+		// The history did not grow: the select replaced the entry.
+		expect(await page.evaluate(() => history.length)).toBe(entries);
+	});
+
+	it('without JavaScript, « Afficher » submits the choice', async () => {
+		const page = await newPage({ javaScript: false });
+		await page.goto(baseUrl() + '/?carte=IND-200');
+		await page.selectOption('#choix-indicateur', COUNT);
+		await page.getByRole('button', { name: 'Afficher' }).click();
+		await page.waitForURL(new RegExp(`carte=${COUNT}`));
+		expect(await page.locator('svg.carte').getAttribute('aria-label')).toContain('Nombre de morts sur les routes');
+	});
+
+	it('the legend says what the shades mean and which way is favourable', async () => {
+		const rate = await open('/?carte=IND-200');
+		expect(plain(await rate.locator('.carte-accueil .legende').textContent())).toContain(
+			'Plus la teinte contraste avec le fond, plus la valeur est favorable (ici, plus haute).'
+		);
+		const count = await open(`/?carte=${COUNT}`);
+		const legend = plain(await count.locator('.carte-accueil .legende').textContent());
+		expect(legend).toContain('Valeur pour 100 000 habitants');
+		expect(legend).toContain('Plus la teinte contraste avec le fond, plus la valeur est favorable (ici, plus basse).');
+	});
+
+	it('maps counts per 100 000 inhabitants, states the population year, and its table holds raw value, population and rate', async () => {
+		const page = await open(`/?carte=${COUNT}`);
+		const text = plain(await page.locator('.carte-accueil').textContent());
+		expect(text).toContain('population municipale 2023');
+		const stored = latestByDepartement(COUNT);
+		for (const code of ['48', '75', '2A']) {
+			const { value, population } = stored.get(code)!;
+			const cells = (await page.locator(`.carte-accueil tr[data-code="${code}"] td`).allTextContents()).map(plain);
+			expect(frenchNumber(cells[0]), code).toBe(value);
+			expect(frenchNumber(cells[1]), code).toBe(population);
+			expect(frenchNumber(cells[2]), code).toBeCloseTo((value / population) * 100_000, 1);
+		}
+		// Its CSV is the indicator's, per 100 000 inhabitants too.
+		expect(await page.locator(`a[href^="/indicateurs/${COUNT}/donnees.csv"]`).first().getAttribute('href')).toBe(
+			`/indicateurs/${COUNT}/donnees.csv?maille=departement&par=100000`
+		);
+	});
+});
+
+describe('map CSV per 100 000 inhabitants', () => {
+	it('holds the raw value, the population and its year, and the value per 100 000, as the store gives them', async () => {
+		const page = await open(`/indicateurs/${COUNT}?onglet=carte&maille=departement&par=100000`);
+		const href = await page.locator(`a[href^="/indicateurs/${COUNT}/donnees.csv"]`).first().getAttribute('href');
+		expect(href).toContain('par=100000');
+		const response = await fetch(baseUrl() + href);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-disposition')).toMatch(new RegExp(`filename="${COUNT}-departement-\\d{4}-\\d{2}-\\d{2}-pour-100000-habitants\\.csv"`));
+		const { rows, problems } = parseCsv(await response.text());
+		expect(problems).toEqual([]);
+		const header = rows[0].fields;
+		// The canonical value columns (importable back as is), then what the view adds.
+		expect(header).toEqual([...VALUE_EXPORT_COLUMNS, 'population', 'annee_population', 'valeur_pour_100000_habitants']);
+		const byCode = new Map(rows.slice(1).map((r) => [r.fields[3], r.fields]));
+		const date = rows[1].fields[5];
+		for (const code of ['48', '75', '2A']) {
+			const [stored] = storeQuery<{ value: number; population: number }>(
+				`SELECT o.value, t.population FROM observations o JOIN territories t ON t.id = o.territory_id JOIN indicators i ON i.id = o.indicator_id
+				 WHERE i.code = ? AND t.level = 'departement' AND t.insee_code = ? AND o.date = ?`,
+				COUNT,
+				code,
+				date
+			);
+			const f = byCode.get(code)!;
+			expect(Number(f[6]), code).toBe(stored.value);
+			expect(Number(f[8]), code).toBe(stored.population);
+			expect(f[9], code).toBe('2023');
+			expect(Number(f[10]), code).toBeCloseTo((stored.value / stored.population) * 100_000, 9);
+		}
+	});
+
+	it('without par, the file keeps the canonical columns and its plain name', async () => {
+		const response = await fetch(`${baseUrl()}/indicateurs/${COUNT}/donnees.csv?maille=departement`);
+		expect(response.headers.get('content-disposition')).not.toContain('habitants');
+		expect((await response.text()).split('\n')[0]).toBe(VALUE_EXPORT_COLUMNS.join(','));
+	});
+});
+
 describe('accessibility of the map pages', () => {
-	for (const path of ['/', INDICATOR_MAP, '/integrer/indicateurs/IND-200?onglet=carte&maille=departement']) {
+	for (const path of ['/', `/?carte=${COUNT}`, INDICATOR_MAP, '/integrer/indicateurs/IND-200?onglet=carte&maille=departement']) {
 		for (const scheme of ['light', 'dark'] as const) {
 			it(`${path} has no axe-core violations (${scheme})`, async () => {
 				const page = await open(path, 1280, scheme);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classLabel, classify, slotColour } from './classes';
+import { CLASS_COUNT, classLabel, classify, directionNote, slotColour } from './classes';
 
 /** Labels with plain spaces (the formatter uses U+202F / U+00A0). */
 const labels = (values: (number | null)[], unit?: string, direction?: 'hausse' | 'baisse') => {
@@ -102,5 +102,23 @@ describe('slotColour', () => {
 	it('points at the caller’s CSS variables', () => {
 		expect(slotColour(3)).toBe('var(--carte-classe-3)');
 		expect(slotColour(0, '--palette')).toBe('var(--palette-0)');
+	});
+});
+
+describe('directionNote', () => {
+	it('says which end of the shades is favourable, and which values it holds', () => {
+		expect(directionNote('hausse')).toBe('Plus la teinte contraste avec le fond, plus la valeur est favorable (ici, plus haute).');
+		expect(directionNote('baisse')).toBe('Plus la teinte contraste avec le fond, plus la valeur est favorable (ici, plus basse).');
+	});
+
+	it('only orders the values when nothing is judged favourable', () => {
+		expect(directionNote('neutre')).toBe('Plus la teinte contraste avec le fond, plus la valeur est haute ; ni la hausse ni la baisse n’est jugée favorable.');
+		expect(directionNote()).toBe('Plus la teinte contraste avec le fond, plus la valeur est haute.');
+	});
+
+	it('agrees with the palette: the favourable class gets the strongest slot', () => {
+		const [lowest, , , , highest] = classify([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'baisse').classes;
+		expect(lowest.slot).toBe(CLASS_COUNT - 1);
+		expect(highest.slot).toBe(0);
 	});
 });

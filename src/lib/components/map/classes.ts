@@ -120,6 +120,18 @@ export function classLabel(cls: MapClass, classification: Classification, unit?:
 	return isLast ? `de ${bare(cls.min)} à ${full(cls.max)}` : `de ${bare(cls.min)} à moins de ${full(cls.max)}`;
 }
 
+/**
+ * What the shades mean, in one sentence under the legend's title. The strongest shade is the most
+ * favourable class (slot 4): darkest on a light page, lightest on a dark one, hence « contraste
+ * avec le fond ». Without a direction (or `neutre`) it only orders the values.
+ */
+export function directionNote(direction?: Direction | null): string {
+	if (direction === 'hausse' || direction === 'baisse')
+		return `Plus la teinte contraste avec le fond, plus la valeur est favorable (ici, plus ${direction === 'baisse' ? 'basse' : 'haute'}).`;
+	const note = 'Plus la teinte contraste avec le fond, plus la valeur est haute';
+	return direction === 'neutre' ? `${note} ; ni la hausse ni la baisse n’est jugée favorable.` : `${note}.`;
+}
+
 /** CSS colour of a palette slot, from the caller's variables: `var(--carte-classe-3)`. */
 export function slotColour(slot: number, variable = '--carte-classe'): string {
 	return `var(${variable}-${slot})`;

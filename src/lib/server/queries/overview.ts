@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
 import { verdictOf } from '../../indicator-summary';
 import { findTerritory, progressIn } from './facts';
+import { perInhabitants } from '../../per-capita';
 
 export interface HeadlineIndicator {
 	code: string;
@@ -131,19 +132,30 @@ export interface MapValue {
 	date: string;
 	value: number;
 	qualifier: string | null;
+	population: number | null;
+	/** `value` per 100 000 inhabitants when asked for (counts), else null. */
+	perCapita: number | null;
 }
 
-/** Each département's latest value of an indicator, and the most common latest date. */
-export function latestDepartementValues(client: Database.Database, indicatorCode: string): { values: MapValue[]; date: string | null } {
-	const values = client
+/**
+ * Each département's latest value of an indicator, and the most common latest date. `par`
+ * (100 000): each value per that many inhabitants too, from the territory's population.
+ */
+export function latestDepartementValues(
+	client: Database.Database,
+	indicatorCode: string,
+	par: number | null = null
+): { values: MapValue[]; date: string | null } {
+	const rows = client
 		.prepare(
-			`SELECT t.insee_code AS inseeCode, t.name, o.date, o.value, o.qualifier
+			`SELECT t.insee_code AS inseeCode, t.name, t.population, o.date, o.value, o.qualifier
 			 FROM observations o JOIN territories t ON t.id = o.territory_id JOIN indicators i ON i.id = o.indicator_id
 			 WHERE i.code = ? AND t.level = 'departement' AND o.date <> '' AND o.date = (
 			   SELECT max(o2.date) FROM observations o2 WHERE o2.indicator_id = o.indicator_id AND o2.territory_id = o.territory_id AND o2.date <> '')
 			 ORDER BY t.insee_code`
 		)
-		.all(indicatorCode) as MapValue[];
+		.all(indicatorCode) as Omit<MapValue, 'perCapita'>[];
+	const values = rows.map((v) => ({ ...v, perCapita: par ? perInhabitants(v.value, v.population, par) : null }));
 	const counts = new Map<string, number>();
 	for (const v of values) counts.set(v.date, (counts.get(v.date) ?? 0) + 1);
 	const date = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]?.[0] ?? null;
