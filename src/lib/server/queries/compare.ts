@@ -17,7 +17,8 @@ import { perInhabitants } from '../../per-capita';
 import { PAR_HABITANTS } from '../../url-state';
 import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
-import { isCountUnit, rankRows } from './indicator';
+import { isCountUnit } from './indicator';
+import { PeerValues } from './peers';
 import { FAMILY_ORDER } from './overview';
 
 export const MIN_TERRITORIES = 2;
@@ -340,27 +341,15 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 
 	// Peers' values at the (indicator, level, date) of each chosen territory's latest value: one query.
 	const latestOf = (i: number, t: number) => series.get(`${i}:${t}`)?.at(-1) ?? null;
-	const wanted = new Set<string>();
-	for (const m of shown)
-		for (const t of chosen) {
-			const latest = latestOf(m.id, t.id);
-			if (latest && t.level !== 'national') wanted.add(JSON.stringify([m.id, t.level, latest.date]));
-		}
-	const peerValues = new Map<string, { t: number; value: number }[]>();
-	for (const r of client
-		.prepare(
-			`WITH wanted(i, level, date) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))
-			 SELECT o.indicator_id AS i, w.level, o.date, o.territory_id AS t, o.value
-			 FROM wanted w JOIN observations o ON o.indicator_id = w.i AND o.date = w.date
-			 JOIN territories t ON t.id = o.territory_id AND t.level = w.level`
+	const peers = new PeerValues(
+		client,
+		shown.flatMap((m) =>
+			chosen.flatMap((t) => {
+				const latest = latestOf(m.id, t.id);
+				return latest && t.level !== 'national' ? [{ indicatorId: m.id, level: t.level, date: latest.date }] : [];
+			})
 		)
-		.all(JSON.stringify([...wanted].map((w) => JSON.parse(w)))) as { i: number; level: string; date: string; t: number; value: number }[]) {
-		const key = `${r.i}:${r.level}:${r.date}`;
-		let list = peerValues.get(key);
-		if (!list) peerValues.set(key, (list = []));
-		list.push({ t: r.t, value: r.value });
-	}
-	const populationById = new Map(all.map((t) => [t.id, t.population]));
+	);
 	const perHundredK = (value: number, population: number | null | undefined) => perInhabitants(value, population, PAR_HABITANTS);
 
 	const indicators = shown.map((m): CompareIndicator => {
@@ -377,20 +366,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 			const summary = summarizeProgress({ direction: m.direction, unit: m.unit, frequency: m.frequency, series: here, ...(targets.get(`${m.id}:${t.id}`) ?? { baselines: [], targets: [] }) });
 			const perCapita = amount && latest ? perHundredK(latest.value, t.population) : null;
 			const compared = amount ? perCapita : (latest?.value ?? null);
-			let rank: number | null = null;
-			let peers: number | null = null;
-			if (latest && t.level !== 'national') {
-				const values = peerValues.get(`${m.id}:${t.level}:${latest.date}`) ?? [];
-				const rows = values.map((v) => ({
-					t: v.t,
-					rank: null as number | null,
-					value: v.value,
-					perCapita: amount ? perHundredK(v.value, populationById.get(v.t)) : null
-				}));
-				const ranked = rankRows(rows, amount ? 'perCapita' : 'value', m.direction);
-				rank = ranked.find((r) => r.t === t.id)?.rank ?? null;
-				peers = ranked.filter((r) => r.rank !== null).length;
-			}
+			const standing = latest && t.level !== 'national' ? peers.standing({ indicatorId: m.id, level: t.level, date: latest.date }, t.id, m.direction, amount) : null;
 			const isFrance = t.level === 'national';
 			return {
 				code: t.code,
@@ -404,8 +380,8 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 				rate: summary.rate,
 				status: summary.status,
 				verdict: verdictOf(summary),
-				rank,
-				peers: rank === null ? null : peers,
+				rank: standing?.rank ?? null,
+				peers: standing?.of ?? null,
 				series: here
 					.map((p) => ({ date: p.date, value: amount ? perHundredK(p.value, t.population) : p.value }))
 					.filter((p): p is { date: string; value: number } => p.value !== null)

@@ -9,6 +9,7 @@ import { compareFr } from '../../format';
 import { summarizeProgress, verdictOf, type DatedValue, type Point, type ProgressSummary } from '../../indicator-summary';
 import { rhythmMonths, type Direction, type ProgressStatus, type StatusVerdict } from '../../progress';
 import { perInhabitants } from '../../per-capita';
+import { rankRows } from '../../peer-rank';
 import { MAILLES, PAR_HABITANTS, type Maille, type Ordre, type StateContext, type Tri } from '../../url-state';
 import { findTerritory, seriesByTerritory, targetsFor, territoriesAt, type IndicatorMeta, type Territory } from './facts';
 
@@ -162,23 +163,8 @@ export function territoryTable(
 	return sortRows(ranked, options.tri, options.ordre, options.par !== null);
 }
 
-/**
- * Ranks by `key`: 1 = most favourable (highest for `hausse` and `neutre`, lowest for `baisse`);
- * equal values share a rank (1, 2, 2, 4); missing values get none. Returns new rows.
- */
-export function rankRows<T extends { rank: number | null; value: number | null; perCapita: number | null }>(
-	rows: readonly T[],
-	key: 'value' | 'perCapita',
-	direction: Direction
-): T[] {
-	const sign = direction === 'baisse' ? 1 : -1;
-	const available = rows.map((r) => r[key]).filter((v): v is number => v !== null);
-	const sorted = available.sort((a, b) => sign * (a - b));
-	return rows.map((r) => {
-		const v = r[key];
-		return { ...r, rank: v === null ? null : sorted.findIndex((s) => s === v) + 1 };
-	});
-}
+/** The ranking rule, shared with the comparison and the territory pages. */
+export { rankRows };
 
 /** Sorts rows (a copy); missing values always last, ties by name (French order). */
 export function sortRows<T extends Pick<TerritoryRow, 'name' | 'value' | 'perCapita' | 'change' | 'rate'>>(
