@@ -63,6 +63,12 @@ function magnitude(value: number, decimals?: number): { sign: -1 | 0 | 1; digits
 
 const withUnit = (text: string, unit?: string) => (unit ? `${text}${UNIT_SEPARATOR}${unit}` : text);
 
+/** French ordinal as plain text: `1` → `1er` (`1re` with `{ feminine: true }`), `86` → `86e`. */
+export function formatOrdinal(n: number, options: { feminine?: boolean } = {}): string {
+	if (n === 1) return options.feminine ? '1re' : '1er';
+	return `${formatNumber(n)}e`;
+}
+
 /** `1234.5` → `1 234,5`; `-1.5` → `−1,5`; `{ unit: 'km' }` → `12 km`; missing → `—`. */
 export function formatNumber(value: Maybe<number>, options: NumberOptions = {}): string {
 	if (!isAvailable(value)) return MISSING;

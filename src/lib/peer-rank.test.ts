@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankRows, standingAmong } from './peer-rank';
+import { rankRows, standingAmong, standingText } from './peer-rank';
 
 const row = (value: number | null) => ({ rank: null, value, perCapita: null });
 
@@ -46,5 +46,15 @@ describe('standingAmong', () => {
 		expect(standingAmong(tied, 1, 'hausse', false)).toEqual({ rank: 2, of: 3 });
 		expect(standingAmong(tied, 2, 'hausse', false)).toEqual({ rank: 2, of: 3 });
 		expect(standingAmong(tied, 1, 'baisse', false)).toEqual({ rank: 1, of: 3 });
+	});
+});
+
+describe('standingText', () => {
+	it('says the rank and the number of peers, in French', () => {
+		expect(standingText({ rank: 12, of: 101 }, 'departement', 'hausse')).toBe('12e sur 101 départements');
+		expect(standingText({ rank: 1, of: 18 }, 'region', 'baisse')).toBe('1er sur 18 régions');
+		expect(standingText({ rank: 1, of: 1 }, 'region', 'hausse')).toBe('1er sur 1 région');
+		expect(standingText({ rank: 1, of: 96 }, 'departement', 'neutre')).toBe('1re valeur la plus élevée sur 96 départements');
+		expect(standingText({ rank: 3, of: 96 }, 'departement', 'neutre')).toBe('3e valeur la plus élevée sur 96 départements');
 	});
 });

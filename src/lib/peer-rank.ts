@@ -6,6 +6,7 @@
  * its raw value follows population. A peer without a value (or, for an amount, without a
  * population) is not ranked and not counted. Pure.
  */
+import { formatNumber, formatOrdinal } from './format';
 import { perInhabitants } from './per-capita';
 import type { Direction } from './progress';
 
@@ -51,4 +52,17 @@ export function standingAmong(peers: readonly PeerValue[], id: number, direction
 	const ranked = rankRows(rows, perCapita ? 'perCapita' : 'value', direction);
 	const own = ranked.find((r) => r.id === id)?.rank ?? null;
 	return own === null ? null : { rank: own, of: ranked.filter((r) => r.rank !== null).length };
+}
+
+const PEERS = { region: ['région', 'régions'], departement: ['département', 'départements'] } as const;
+
+/**
+ * The standing in words: « 12e sur 101 départements », « 1er sur 18 régions »; for an indicator
+ * without a favourable direction, what the rank orders: « 3e valeur la plus élevée sur 101 départements ».
+ */
+export function standingText(standing: Standing, level: 'region' | 'departement', direction: Direction): string {
+	const [one, many] = PEERS[level];
+	const peers = `${formatNumber(standing.of)} ${standing.of > 1 ? many : one}`;
+	if (direction === 'neutre') return `${formatOrdinal(standing.rank, { feminine: true })} valeur la plus élevée sur ${peers}`;
+	return `${formatOrdinal(standing.rank)} sur ${peers}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perInhabitants, POPULATION_SOURCE, POPULATION_YEAR } from './per-capita';
+import { perCapitaText, perInhabitants, POPULATION_SOURCE, POPULATION_YEAR } from './per-capita';
 
 describe('perInhabitants', () => {
 	it('divides by the population and multiplies by 100 000 unless told otherwise', () => {
@@ -16,5 +16,17 @@ describe('perInhabitants', () => {
 
 	it('states the population year', () => {
 		expect(POPULATION_SOURCE).toContain(`population municipale ${POPULATION_YEAR}`);
+	});
+});
+
+describe('perCapitaText', () => {
+	const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+	it('drops decimals from 100 on, keeps two significant digits below 1, never rounds a small rate to 0', () => {
+		expect(plain(perCapitaText(1234.567, 'nombre'))).toBe('1 235');
+		expect(perCapitaText(12.345, 'nombre')).toBe('12,35');
+		expect(perCapitaText(0.5, 'nombre')).toBe('0,50');
+		expect(perCapitaText(0.000587, 'nombre')).toBe('0,00059');
+		expect(perCapitaText(0, 'nombre')).toBe('0');
+		expect(perCapitaText(null, 'nombre')).toBe('—');
 	});
 });

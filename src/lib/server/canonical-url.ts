@@ -44,10 +44,10 @@ export const PAGE_PARAMETERS: Record<string, readonly string[]> = {
 	'/sante': [],
 	'/territoires': [],
 	'/territoires/departements': [],
-	'/territoires/departements/[code]': ['famille'],
-	'/territoires/france': ['famille'],
+	'/territoires/departements/[code]': ['famille', 'theme'],
+	'/territoires/france': ['famille', 'theme'],
 	'/territoires/regions': [],
-	'/territoires/regions/[code]': ['famille']
+	'/territoires/regions/[code]': ['famille', 'theme']
 };
 
 /**

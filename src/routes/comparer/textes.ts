@@ -5,15 +5,15 @@
  * `$lib/format`.
  */
 import { formatPeriod, formatSignedChange, formatValue } from '$lib/format';
+import { perCapitaText } from '$lib/per-capita';
 import type { CompareCell, CompareIndicator } from '$lib/server/queries/compare';
 
 type Indicator = Pick<CompareIndicator, 'name' | 'unit' | 'direction' | 'perCapita' | 'cells'>;
 /** A territory's name by public code (undefined when unknown). */
 export type NameOf = (code: string) => string | undefined;
 
-/** A value per 100 000 inhabitants: no decimals from 100 on (`1 234`, `12,5`). */
-export const perCapitaText = (value: number | null, unit: string): string =>
-	formatValue(value, unit, { decimals: value !== null && Math.abs(value) >= 100 ? 0 : undefined });
+/** The one per-100 000 text of the site (territory pages too). */
+export { perCapitaText };
 
 /** A value as the table shows it, with its qualifier (`< 5`). */
 const valueText = (value: number, unit: string, qualifier: string | null) => `${qualifier ? `${qualifier} ` : ''}${formatValue(value, unit)}`;
