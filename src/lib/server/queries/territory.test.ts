@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { useReleaseStore } from '../../../../tests/helpers/tmp';
 import { neighboursOf } from '../neighbours';
-import { FilterParamError, territoryPage } from './territory';
+import { FilterParamError, lineView, territoryPage } from './territory';
 
 const INDICATORS = `indicateur_id,famille_id,famille,theme_id,theme,politique_id,politique,nom,unite,sens,producteur,licence,date_mise_a_jour
 T-1,politiques-prioritaires,Politiques prioritaires,ecole,École,P-1,Éducation,Taux de réussite,%,hausse,INSEE,Licence Ouverte / Etalab 2.0,2024-06-30
@@ -87,6 +87,26 @@ describe('département page', () => {
 		const national = territoryPage(client, 'national', 'FR', { famille: 'barometre-2017-2022' })!.groups.flatMap((g) => g.policies.flatMap((p) => p.indicators));
 		expect(national.length).toBe(2);
 		expect(national.every((l) => l.standing === null)).toBe(true);
+	});
+
+	it('serialises a line without its null fields, with the rate rounded as shown and the direction beside the rank', () => {
+		const [line] = territoryPage(store(), 'departement', 'D2A')!.groups[0].policies[0].indicators;
+		const view = lineView(line);
+		expect(view).toEqual({
+			code: 'T-1',
+			name: 'Taux de réussite',
+			unit: '%',
+			latest: { date: '2024-01', value: 60 },
+			target: { date: '2026-01', value: 80 },
+			rate: 50,
+			verdict: line.verdict,
+			region: { date: '2024-01', value: 55 },
+			france: { date: '2024-01', value: 72 },
+			standing: { rank: 1, of: 1, direction: 'hausse' }
+		});
+		const [deaths] = territoryPage(store(), 'departement', 'D2A', { famille: 'barometre-2017-2022' })!.groups[0].policies[0].indicators;
+		expect(lineView(deaths)).toMatchObject({ amount: true, latest: { date: '2023', value: 12 } });
+		expect(Object.keys(lineView(deaths))).not.toContain('region');
 	});
 
 	it('keeps one family when asked, and refuses an unknown one', () => {
