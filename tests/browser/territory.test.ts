@@ -195,7 +195,7 @@ describe('département', () => {
 		expect(await axeViolations(page)).toEqual([]);
 	});
 
-	it('fits a 390 px wide screen (wide tables scroll inside their own region)', async () => {
+	it('fits a 390 px wide screen', async () => {
 		const page = await open('/territoires/departements/2A', { width: 390 });
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
