@@ -75,7 +75,13 @@ export const sources = sqliteTable('sources', {
 	producer: text('producer').notNull(),
 	title: text('title').notNull(),
 	url: text('url'),
+	/** Free text as the file gives it; shown only for a source without `licenceId` (older files). */
 	licence: text('licence').notNull(),
+	/** `etalab-2.0`, `droit-auteur`, `inconnue` (src/lib/source-text.ts words them); null when the file does not say. */
+	licenceId: text('licence_id'),
+	/** Whether the licence was read in the source itself; null when the file does not say. */
+	licenceVerified: integer('licence_verified', { mode: 'boolean' }),
+	/** Date of publication or last update; null: the source is undated. */
 	updatedAt: text('updated_at'),
 	note: text('note')
 });

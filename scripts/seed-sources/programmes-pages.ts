@@ -5,6 +5,7 @@
  * written as an entity `lacune` naming the page of the site it concerns and the source that would fill it.
  * Data only: the seed script checks, writes and documents it (SOURCES.md « Pages publiques lues »).
  */
+import type { LicenceId } from '../../src/lib/source-text';
 
 /** A source read here: its own title and its own date as the page states them. */
 export interface ReadPage {
@@ -14,11 +15,13 @@ export interface ReadPage {
 	url: string;
 	/** The page's publication (or last update) date as it states it, `YYYY-MM-DD`; empty when it gives none. */
 	date: string;
-	licence: string;
+	/** Structured licence (sources.csv `licence_id`, `licence_verifiee`), worded by src/lib/source-text.ts. */
+	licence: { id: LicenceId; verified: boolean };
 	note: string;
 }
 
-const GOV_PAGE = 'Page d’un site de l’État : information publique, réutilisable en principe sous Licence Ouverte / Etalab 2.0 (mentions légales du site non vérifiées page par page) ; seuls des chiffres et de courts libellés sont repris.';
+/** A page of a State site: public information, in principle under the Licence Ouverte; the site's legal notice not read. */
+const GOV_PAGE = { id: 'etalab-2.0', verified: false } as const;
 const READ = 'lu dans la copie stockée de la page (outil de recherche, décembre 2026), ouverture de la page seulement';
 
 export const READ_PAGES: ReadPage[] = [
@@ -35,7 +38,7 @@ export const READ_PAGES: ReadPage[] = [
 	{
 		id: 'W03', producteur: 'Harris Interactive (enquête pour la DITP)', titre: 'Les Français et le droit à l’erreur — vague 3',
 		url: 'https://harris-interactive.fr/opinion_polls/les-franc%CC%A7ais-et-le-droit-a-lerreur-vague-3/',
-		date: '', licence: 'Page d’un institut d’enquête : texte protégé par le droit d’auteur ; seuls la taille d’échantillon et les dates de terrain sont repris.',
+		date: '', licence: { id: 'droit-auteur', verified: false },
 		note: `page sans date de publication (terrain « du 26 novembre au 3 décembre 2020 ») ; ${READ}`
 	},
 	{

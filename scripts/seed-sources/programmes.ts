@@ -20,6 +20,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toCsv } from '../../src/lib/csv/write';
 import { formatDay, formatMonth } from '../../src/lib/format';
+import { licenceSentence, licencesLine, type LicenceId, type SourceTerms } from '../../src/lib/source-text';
+import { frenchText } from './french-text';
 import { readCsvObjects } from './read-csv';
 import { PAGE_FACTS, READ_PAGES, SEARCHES, SOURCE_GAPS, SPP_ENGAGEMENTS } from './programmes-pages';
 
@@ -917,37 +919,151 @@ const DATE_OVERRIDES: Record<string, string> = {
 	X13: '2025', X21: '2010', X24: '2016' // "2025, after July 2025", "autumn 2010", "2016, figures at end of June 2016"
 };
 /**
- * The source folder's licence notes (in English, for whoever builds the seed) → the French sentence
- * shown under every figure and in every download. An unknown note stops the script.
+ * The source folder's licence notes (in English, for whoever builds the seed) → structured fields:
+ * which licence (`licence_id`) and whether it was read in the source itself (`licence_verifiee`).
+ * The French sentence is worded from them by src/lib/source-text.ts. An unknown note stops the script.
  */
-const LICENCE_FR: Record<string, string> = {
-	'third-party/press page: text under copyright; only factual figures and short labels reused': 'Article de presse : texte protégé par le droit d’auteur ; seuls des chiffres et de courts libellés sont repris.',
-	'French government page: public information, reuse normally under Licence Ouverte / Etalab 2.0 (site legal notice not checked page by page); only figures reused': 'Page d’un site de l’État : information publique, réutilisable en principe sous Licence Ouverte / Etalab 2.0 (mentions légales du site non vérifiées page par page) ; seuls des chiffres sont repris.',
-	'public-sector page: public information, reuse normally under Licence Ouverte / Etalab 2.0 (legal notice not checked); only figures reused': 'Page d’un organisme public : information publique, réutilisable en principe sous Licence Ouverte / Etalab 2.0 (mentions légales non vérifiées) ; seuls des chiffres sont repris.',
-	'third-party blog page: text under copyright; only factual figures reused': 'Blog : texte protégé par le droit d’auteur ; seuls des chiffres sont repris.',
-	'third-party copy of a survey report: text under copyright; only wave dates, institutes and sample size reused': 'Copie d’un rapport d’enquête : texte protégé par le droit d’auteur ; seuls les dates de vague, les instituts et la taille d’échantillon sont repris.',
-	'third-party forum page: text under copyright; only one approximate figure reused': 'Forum : texte protégé par le droit d’auteur ; un seul chiffre approximatif est repris.',
-	'third-party copy of a Cnaf publication; only figures reused': 'Copie d’une publication de la Cnaf ; seuls des chiffres sont repris.',
-	'press-release relay page: official communique, only figures reused': 'Reprise d’un communiqué officiel ; seuls des chiffres sont repris.',
-	'Licence Ouverte / Etalab 2.0 (site content)': 'Licence Ouverte / Etalab 2.0 (contenu du site).',
-	'government publication': 'Publication de l’État (licence non précisée dans le document).',
-	'government press kit': 'Dossier de presse de l’État (licence non précisée dans le document).',
-	'Licence Ouverte 2.0 (LICENCE.md of the repo)': 'Licence Ouverte 2.0 (fichier LICENCE.md du dépôt).',
-	'data published by DITP on data.gouv.fr (Barometre des resultats de l action publique) under Licence Ouverte / Etalab 2.0; repo code MIT': 'Données publiées par la DITP sur data.gouv.fr (Baromètre des résultats de l’action publique) sous Licence Ouverte / Etalab 2.0 ; code du dépôt sous licence MIT.',
-	'no licence file in repo; same indicator data is published by DITP on data.gouv.fr (Licence Ouverte 2.0) - verify before redistribution': 'Pas de fichier de licence dans le dépôt ; les mêmes données sont publiées par la DITP sur data.gouv.fr sous Licence Ouverte 2.0. Licence du dépôt non vérifiée : à vérifier avant de rediffuser.',
-	'no licence file in repo; the values are copied from the Services Publics+ open-data portal run by the DITP (portal licence not checked) - verify before redistribution': 'Pas de fichier de licence dans le dépôt ; les valeurs sont copiées du portail open data Services Publics+ de la DITP, dont la licence n’a pas été vérifiée : à vérifier avant de rediffuser.'
+const LICENCE_TERMS: Record<string, { id: LicenceId; verified: boolean }> = {
+	'third-party/press page: text under copyright; only factual figures and short labels reused': { id: 'droit-auteur', verified: false },
+	'French government page: public information, reuse normally under Licence Ouverte / Etalab 2.0 (site legal notice not checked page by page); only figures reused': { id: 'etalab-2.0', verified: false },
+	'public-sector page: public information, reuse normally under Licence Ouverte / Etalab 2.0 (legal notice not checked); only figures reused': { id: 'etalab-2.0', verified: false },
+	'third-party blog page: text under copyright; only factual figures reused': { id: 'droit-auteur', verified: false },
+	'third-party copy of a survey report: text under copyright; only wave dates, institutes and sample size reused': { id: 'droit-auteur', verified: false },
+	'third-party forum page: text under copyright; only one approximate figure reused': { id: 'droit-auteur', verified: false },
+	'third-party copy of a Cnaf publication; only figures reused': { id: 'inconnue', verified: false },
+	'press-release relay page: official communique, only figures reused': { id: 'inconnue', verified: false },
+	'Licence Ouverte / Etalab 2.0 (site content)': { id: 'etalab-2.0', verified: true },
+	'government publication': { id: 'inconnue', verified: false },
+	'government press kit': { id: 'inconnue', verified: false },
+	'Licence Ouverte 2.0 (LICENCE.md of the repo)': { id: 'etalab-2.0', verified: true },
+	'data published by DITP on data.gouv.fr (Barometre des resultats de l action publique) under Licence Ouverte / Etalab 2.0; repo code MIT': { id: 'etalab-2.0', verified: true },
+	'no licence file in repo; same indicator data is published by DITP on data.gouv.fr (Licence Ouverte 2.0) - verify before redistribution': { id: 'inconnue', verified: false },
+	'no licence file in repo; the values are copied from the Services Publics+ open-data portal run by the DITP (portal licence not checked) - verify before redistribution': { id: 'inconnue', verified: false }
+};
+const termsOf = (s: Row): SourceTerms => ({ licenceId: s.licence_id as LicenceId, licenceVerified: s.licence_verifiee === 'oui', licence: s.licence });
+/**
+ * Each page's or repository's title, in French as the page gives it: for a page, its title as its address spells
+ * it, with the accents, apostrophes and capitals the address drops restored (« … » where the address cuts it);
+ * for a page whose address holds no words (Sénat reports, budget annexes), what the source folder says the page is.
+ * The source folder gives only the address, so its words ("relays", "undated", commit notes) never reach a title.
+ */
+const TITLES: Record<string, string> = {
+	S01: 'Baromètre des résultats de l’action publique : données « Améliorer la qualité du service public », fichiers OVQ-PSP national et départemental',
+	S02: 'Baromètre des résultats de l’action publique : données « France services », fichiers OVQ-OFS national, régional et départemental',
+	S03: 'Documentation du baromètre des résultats : « Qualité de service aux usagers » (définitions)',
+	S04: 'Baromètre des résultats de l’action publique : données de l’indicateur IND-246 et métadonnées des indicateurs',
+	X12: 'Statistiques de satisfaction de SignalConso (copie du jeu de données Services Publics+ « export-resultats », indicateur IND-27)',
+	P01: 'La complexité administrative vue par les usagers : enquête 2018',
+	P02: 'La complexité administrative vue par les Français : étude 2014',
+	P03: 'Regards croisés : mesurer la complexité administrative en partant de l’expérience des usagers',
+	P04: 'Des démarches administratives encore souvent perçues comme complexes par les usagers',
+	P05: 'Les Français reprochent aux services publics la paperasse et le manque d’information préalable',
+	P06: 'Les démarches administratives toujours en mal de simplification',
+	P07: 'Baromètre 2022 de la complexité administrative et de la confiance en l’administration',
+	P08: 'Services publics : la France n’assume toujours pas d’afficher le rapport qualité/prix',
+	P09: 'Simplifications administratives (revue de presse, d’après Les Échos)',
+	P10: 'Synthèse : complexité administrative vue par les entreprises, 2011 (DGME)',
+	P11: 'Démarches administratives des entreprises : une étude pour en mesurer la complexité',
+	P12: 'Démarches administratives : un casse-tête qui décourage les Français',
+	P13: 'Baromètres confiance 2020 : le niveau de confiance des particuliers et des entreprises',
+	P14: 'Baromètre confiance des entreprises : 75 % des chefs d’entreprises ont confiance dans…',
+	D01: 'Baromètre Delouvrier 2019 : l’opinion positive des Français à l’égard des services publics',
+	D02: 'Services publics : l’opinion des Français et la satisfaction des usagers en progression sur fond de tension sociale',
+	D03: '22e édition du baromètre Delouvrier : l’opinion des Français à l’égard de leurs services…',
+	D04: 'Services publics : pourquoi leur image se dégrade encore',
+	D05: 'Les services publics vus par les Français et les usagers 2023',
+	D06: '52 % des Français pour diminuer le niveau des impôts (édition 2024 du baromètre)',
+	D07: 'Baromètre de l’Institut Paul Delouvrier : les services publics vus par les Français et par les usagers, édition 2015',
+	D08: 'Les services publics vus par les Français et les usagers, édition 2018 (notice de bibliothèque)',
+	D09: 'Les Français satisfaits de la police et de la gendarmerie, pas de Pôle emploi (édition 2014)',
+	SP01: 'Donner la parole aux Français pour améliorer les services publics',
+	SP02: 'Les usagers évaluent leurs services publics',
+	SP03: 'Deux tiers des Français se disent satisfaits de la qualité des services publics',
+	SP04: 'Services Publics+ : plus de 15 000 expériences d’usagers partagées sur la plateforme',
+	SP05: 'Baromètre Marianne 2018 : la note moyenne progresse mais des efforts à poursuivre pour…',
+	SP06: 'Baromètre Marianne 2019 sur la qualité de l’accueil et de la relation usager : les bons…',
+	L01: 'Modernisation : douze laboratoires d’innovations territoriales récompensés',
+	L02: 'Laboratoires d’innovation territoriale : des projets innovants',
+	L03: 'Laboratoires d’innovation territoriale : le SGMAP précise ses attentes',
+	L04: 'Un second souffle pour les laboratoires d’innovation territoriale',
+	L05: 'Bourgogne-Franche-Comté : création d’un laboratoire d’innovation publique de l’État pour…',
+	L06: 'Innov’Mandie recherche agents publics pour casser les silos',
+	L07: 'Laboratoires interministériels',
+	L08: 'Laboratoire d’Auvergne-Rhône-Alpes (Lab…)',
+	L09: 'Laboratoire du Centre-Val de Loire',
+	L10: 'La Tribune de Lyon, 26 juillet 2018',
+	L11: 'LaBase, nouveau laboratoire d’innovation territoriale',
+	L12: 'Osez si vous voulez être acteur du changement',
+	L13: 'Fonction territoriale à Bordeaux : décloisonner, innover',
+	L14: 'Lab-O : les services de l’État en mode innovation',
+	L15: 'Un labo d’innovation publique à la Friche la Belle de Mai',
+	L16: 'Le Lab Zéro',
+	L17: 'Semaine de l’innovation publique : lauréats de l’appel à projets de laboratoires d’innovation territoriale',
+	L18: 'État’LIN : il s’y passe quoi ?',
+	L19: 'L’incubateur de projets d’État’LIN',
+	L20: 'Yannick Imbert : « La fonction publique doit permettre aux agents d’être force de proposition »',
+	L21: 'Hackathon de la Fabrique RH : des idées innovantes pour le service public',
+	L22: 'Post-it, Lego, brainstorming : comment l’administration bretonne fait sa révolution',
+	L23: 'TiLab, c’est quoi ?',
+	L24: 'Article de Smart City Mag',
+	L25: 'À Rouen, le lab Innov’Mandie met l’accent sur l’eau',
+	L26: 'LabZero',
+	L27: 'Un lab au service de l’innovation publique',
+	L28: 'Notre laboratoire d’innovation est une façon de revisiter la mise en œuvre des politiques publiques',
+	F01: 'Investir pour transformer : découvrez les 17 lauréats du premier appel à projets du FTAP',
+	F02: '17 projets pour moderniser l’administration',
+	F03: 'Investir pour transformer : le 2e appel à projets du FTAP retient 16 lauréats',
+	F04: '12 juillet : fin de la 2e session de l’appel à projets',
+	F05: 'Annonce des lauréats de la 2de session de l’appel à projets 2020',
+	F06: 'L’État répartit 140 M€ sur 16 projets pour sa transformation numérique',
+	F07: 'Sénat, rapport sur le projet de loi de finances pour 2021',
+	F08: 'FTAP 2021 : 80 millions d’euros investis dans 12 projets de transformation publique',
+	F09: 'Transformation publique (d’après Acteurs publics)',
+	F10: 'FTAP : le dossier de presse « Investir pour transformer l’action publique »',
+	F11: 'Le FTAP 2 sélectionne quatre nouveaux projets pour un investissement de 22 millions d’euros',
+	F12: 'Fonds pour la transformation de l’action publique',
+	F13: 'Le fonds de transformation de l’action publique : un bilan insaisissable imposant des…',
+	F14: 'Fonds de transformation de l’action publique : un bilan insaisissable',
+	F15: 'Fonds de transformation de l’action publique (FTAP) : où sont les économies ?',
+	F16: 'Sénat, rapport sur le projet de loi de finances pour 2019',
+	F17: 'Rapport annuel de performances 2019 du programme 349, justification au premier euro',
+	F18: 'Rapport annuel de performances 2020 du programme 349, justification au premier euro',
+	F19: 'Rapport annuel de performances 2021 du programme 349, justification au premier euro',
+	F20: 'Rapport annuel de performances 2022 du programme 349, justification au premier euro',
+	F21: 'Rapport annuel de performances 2023 du programme 349, justification au premier euro',
+	F22: 'Sénat, rapport sur le projet de loi de finances pour 2025 (copie sur un autre site du Sénat)',
+	F23: 'Sénat, rapport sur le projet de loi de finances pour 2026',
+	F24: 'Sénat, rapport sur le projet de loi de finances pour 2023',
+	F25: 'Sénat, rapport sur le projet de loi de finances pour 2020',
+	X01: 'La Géoplateforme lauréate du fonds pour la transformation de l’action publique',
+	X02: 'Actualités du Géoportail de l’IGN, novembre 2018',
+	X03: 'Sénat, rapport d’information n° 17 (2022-2023) sur l’IGN',
+	X04: 'Programme LiDAR HD, plateforme Expertises territoires du Cerema',
+	X05: '80 millions d’euros investis en 2021 pour accélérer 12 projets de transformation publique',
+	X06: 'Le FTAP soutient…',
+	X07: 'Lauréats FTAP : dossiers (discussion sur une demande à la CADA, avis 20200990 du 7 juillet 2020)',
+	X08: 'La préfecture lance le Lab Péi pour réinventer l’action publique à La Réunion',
+	X09: 'La Réunion : le Lab Péi, un nouvel outil pour réinventer l’action publique',
+	X10: 'Lab Logistique : la CTM crée le premier laboratoire d’innovation territoriale',
+	X11: 'Les Français et le droit à l’erreur, vague 4, décembre 2021 (rapport Harris Interactive, page de méthode)',
+	X13: 'Laurent Marcangeli fait un bilan du plan téléphone à la DDFiP d’Amiens : hausse de la satisfaction des usagers et du taux de décroché',
+	X14: 'Palmarès des services publics : Pôle emploi, les CAF et les préfectures en bas du classement',
+	X15: 'Carsat, CPAM, Pôle emploi : découvrez quel est le pire service public selon les Français',
+	X16: 'Les services publics dématérialisés boudés par les Français, qui préfèrent l’accueil humain',
+	X17: 'Pôle emploi et la CAF bons derniers du palmarès des services publics',
+	X18: 'Les usagers délivrent une bonne note aux services des CAF (d’après « l’e-ssentiel » n° 178 de la Cnaf, mai 2018)',
+	X19: 'Les CAF à l’écoute de leurs allocataires : un niveau élevé… (« l’e-ssentiel » n° 66 de la Cnaf, octobre 2007)',
+	X20: 'CAF : des allocataires plutôt satisfaits, notamment pour le RSA (enquête 2011 de la Cnaf, archives Localtis)',
+	X21: 'Deux tiers des chômeurs seraient globalement satisfaits de Pôle emploi (ASH n° 2680, automne 2010)',
+	X22: 'Le Pôle emploi satisfait une partie des demandeurs d’emploi',
+	X23: 'Les chômeurs globalement satisfaits des services rendus par Pôle emploi (baromètre 2013 de Pôle emploi)',
+	X24: 'Les entreprises de plus en plus satisfaites des services de Pôle emploi (chiffres de fin juin 2016)',
+	X25: 'Une publication incomplète sur le taux de satisfaction des demandeurs d’emploi par rapport à leur agence Pôle emploi',
+	X26: 'Question écrite n° 5397 (JO du 7 février 2023), citant un test téléphonique de la Défenseure des droits et de 60 Millions de consommateurs'
 };
 const METHODS: Record<string, string> = { transcribed: 'retranscrit à la main', extracted: "extrait par script d'un fichier de données", definitions: 'définitions seulement' };
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-function pageWords(url: string): string {
-	const u = new URL(url);
-	const segs = `${u.pathname}/${u.search}`.split(/[/?&=]+/).map((s) => {
-		try { s = decodeURIComponent(s); } catch { /* keep as is */ }
-		return s.replace(/\.(html?|php|gif)$/, '');
-	});
-	return (segs.filter((x) => x.length >= 3 && /[a-z]/i.test(x)).at(-1) ?? '').replace(/[-_+]+/g, ' ').trim();
-}
 function statedDate(text: string): string {
 	const iso = /\b(\d{4}-\d{2}(-\d{2})?)\b/.exec(text);
 	if (iso) return iso[1];
@@ -955,11 +1071,21 @@ function statedDate(text: string): string {
 	return m ? `${m[2]}-${String(MONTHS.indexOf(m[1].toLowerCase()) + 1).padStart(2, '0')}` : '';
 }
 
+function licenceColumns(r: Row): Row {
+	const terms = LICENCE_TERMS[r.licence_or_terms];
+	if (!terms) throw new Error(`sources.csv: no licence terms for ${r.source_id}: ${r.licence_or_terms}`);
+	const row = { licence_id: terms.id, licence_verifiee: terms.verified ? 'oui' : 'non', licence: '' };
+	return { ...row, licence: licenceSentence(termsOf(row)) };
+}
 const sources = new Map<string, Row>();
+const titlesUsed = new Set<string>();
 for (const r of readTable('sources.csv')) {
 	const urlMatch = /https?:\/\/[^\s)]+/.exec(r.location);
 	const rest = urlMatch ? r.location.replace(urlMatch[0], '').trim().replace(/^\((.*)\)$/, '$1') : r.location;
-	let url = urlMatch?.[0] ?? '', producteur: string | undefined, titre = r.location;
+	let url = urlMatch?.[0] ?? '', producteur: string | undefined;
+	const titre = r.kind === 'document' ? SEED_DOCS[r.source_id]?.title : TITLES[r.source_id];
+	if (!titre) throw new Error(`sources.csv: no French title for ${r.source_id}`);
+	titlesUsed.add(r.source_id);
 	if (r.kind === 'repo') {
 		const repo = /^([\w.-]+\/[\w.-]+)(?:@([0-9a-f]{40}))?:/.exec(r.location);
 		if (!repo) throw new Error(`sources.csv: unreadable repository in ${r.source_id}`);
@@ -969,22 +1095,22 @@ for (const r of readTable('sources.csv')) {
 	else {
 		const host = new URL(url).hostname.replace(/^www\d?\./, '').replace(/\.$/, '');
 		producteur = SOURCE_PRODUCERS[r.source_id] ?? HOSTS[host] ?? (host.endsWith('senat.fr') ? 'Sénat' : host);
-		titre = `${pageWords(url) || host} (${host})${rest ? ` — ${rest}` : ''}`;
 	}
 	if (!producteur || !METHODS[r.method]) throw new Error(`sources.csv: no producer or method for ${r.source_id}`);
 	const commits = r.location.match(/\b[0-9a-f]{40}\b/g) ?? [];
 	sources.set(r.source_id, {
-		source_id: r.source_id, producteur, titre, url, licence: LICENCE_FR[r.licence_or_terms] ?? (() => { throw new Error(`sources.csv: no French wording for the licence of ${r.source_id}: ${r.licence_or_terms}`); })(),
+		source_id: r.source_id, producteur, titre, url, ...licenceColumns(r),
 		date_mise_a_jour: r.source_id in DATE_OVERRIDES ? DATE_OVERRIDES[r.source_id] : statedDate(rest),
-		note: joinNotes(`${METHODS[r.method]} (${r.method})`, commits.length ? `commit${commits.length > 1 ? 's' : ''} ${commits.join(', ')}` : '',
-			r.kind === 'page' ? "titre reconstitué à partir de l'adresse de la page" : '', r.kind === 'repo' ? 'adresse construite à partir du dépôt et du commit cités' : '')
+		note: joinNotes(METHODS[r.method], commits.length ? `commit${commits.length > 1 ? 's' : ''} ${commits.join(', ')}` : '',
+			r.kind === 'page' ? "titre rétabli à partir de l'adresse de la page" : '', r.kind === 'repo' ? 'adresse construite à partir du dépôt et du commit cités' : '')
 	});
 	count('sources.csv', 'sources');
 }
 
 for (const p of READ_PAGES) {
 	if (sources.has(p.id)) throw new Error(`Read page ${p.id} is already a source of ../shared/data`);
-	sources.set(p.id, { source_id: p.id, producteur: p.producteur, titre: p.titre, url: p.url, licence: p.licence, date_mise_a_jour: p.date, note: joinNotes('retranscrit à la main (transcribed)', p.note) });
+	const terms = { licence_id: p.licence.id, licence_verifiee: p.licence.verified ? 'oui' : 'non', licence: '' };
+	sources.set(p.id, { source_id: p.id, producteur: p.producteur, titre: p.titre, url: p.url, ...terms, licence: licenceSentence(termsOf(terms)), date_mise_a_jour: p.date, note: joinNotes(METHODS.transcribed, p.note) });
 }
 
 // ---------- an undated figure takes the date of the document that states it ----------
@@ -1034,6 +1160,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const obsCmp = (a: Obs, b: Obs) =>
 	cmp(a.indicateur_id, b.indicateur_id) || MAILLE_RANK[a.maille] - MAILLE_RANK[b.maille] || cmp(a.code, b.code) || cmp(a.date, b.date);
 
+/** Entity attributes that are dates, codes or qualifiers read by the pages, or a page's own words (`texte`): not notes. */
+const CODED_ATTRIBUTES = new Set(['date', 'fieldwork', 'publication', 'source', 'survey', 'page', 'amount_qualifier', 'sample_qualifier', 'texte']);
+
 function write(name: string, rows: Record<string, string | number>[]) {
 	const cols = header(name);
 	for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) throw new Error(`${name}: column ${k} not in schema`);
@@ -1062,10 +1191,10 @@ const indicatorRows = [...indicators.entries()].sort(([a], [b]) => cmp(a, b)).ma
 	const [famille_id] = POLITIQUES[d.politique_id];
 	return {
 		indicateur_id: id, famille_id, famille: FAMILIES[famille_id], theme_id: d.theme_id, theme: THEMES[d.theme_id], politique_id: d.politique_id,
-		politique: POLITIQUES[d.politique_id][1], nom: d.nom, description: d.description, unite: d.unite, unite_libelle: d.unite_libelle ?? '', sens: d.sens,
+		politique: POLITIQUES[d.politique_id][1], nom: d.nom, description: frenchText(d.description), unite: d.unite, unite_libelle: d.unite_libelle ?? '', sens: d.sens,
 		cumulatif: d.cumulatif ?? 'non', frequence: d.frequence ?? '', producteur: uniq(src.map((s) => s.producteur)).join(' ; '),
-		licence: uniq(src.map((s) => s.licence)).join(' | '), url_source: src.find((s) => s.url)?.url ?? '',
-		date_mise_a_jour: src.map((s) => s.date_mise_a_jour).sort().at(-1) ?? '', source_id: ids.join(';'), note: d.note ?? '', ordre: ordre.get(id)!
+		licence: licencesLine(src.map(termsOf)), url_source: src.find((s) => s.url)?.url ?? '',
+		date_mise_a_jour: src.map((s) => s.date_mise_a_jour).sort().at(-1) ?? '', source_id: ids.join(';'), note: frenchText(d.note ?? ''), ordre: ordre.get(id)!
 	};
 });
 write('indicateurs', indicatorRows);
@@ -1074,7 +1203,7 @@ const obsRow = (o: Obs) => {
 	return {
 		indicateur_id: o.indicateur_id, indicateur: ind.nom, maille: o.maille, code_territoire: o.code,
 		territoire: territoryNames.get(`${o.maille}|${o.code}`) ?? '', date: o.date, valeur: o.valeur, unite: ind.unite,
-		qualificatif: o.qualificatif, source_id: o.source_id, note: o.note
+		qualificatif: o.qualificatif, source_id: o.source_id, note: frenchText(o.note)
 	};
 };
 write('valeurs', [...values.values()].sort(obsCmp).map(obsRow));
@@ -1083,7 +1212,9 @@ write('cibles', [...targets.values()].sort(obsCmp).map((o) => {
 	return { ...rest, type: 'cible' };
 }));
 write('entites', [...entities.values()].sort((a, b) => cmp(a.entite_id, b.entite_id)).map((e) => ({
-	entite_id: e.entite_id, type: e.type, nom: e.nom, maille: e.maille, code_territoire: e.code, date: e.date, attributs: JSON.stringify(e.attributs), source_id: e.source_id
+	entite_id: e.entite_id, type: e.type, nom: e.nom, maille: e.maille, code_territoire: e.code, date: e.date, attributs: JSON.stringify(e.attributs, function (k, v) {
+		return typeof v === 'string' && !Array.isArray(this) && !CODED_ATTRIBUTES.has(k) ? frenchText(v) : v;
+	}), source_id: e.source_id
 })));
 write('sources', [...sources.values()].sort((a, b) => idCmp(a.source_id, b.source_id)));
 
@@ -1097,6 +1228,7 @@ function readOut(name: string): Row[] {
 const out = Object.fromEntries(['indicateurs', 'valeurs', 'cibles', 'entites', 'sources'].map((n) => [n, readOut(n)]));
 const problems: string[] = [];
 const indIds = new Set(out.indicateurs.map((r) => r.indicateur_id));
+for (const id of Object.keys(TITLES)) if (!titlesUsed.has(id)) problems.push(`TITLES: ${id} matches no source`);
 for (const id of indIds) if (otherIndicators.has(id)) problems.push(`indicateurs: ${id} is already defined in db/seed/${otherIndicators.get(id)!.folder}`);
 /** Ids a row may cite: ours, or those of the other folders of the release. */
 const knownIds = new Set([...indIds, ...otherIndicators.keys()]);
@@ -1211,18 +1343,18 @@ ${byPolitique.join('\n')}
 - S01, S02 : données publiées par la DITP sur data.gouv.fr sous Licence Ouverte / Etalab 2.0 (code du dépôt sous MIT). S03 : Licence Ouverte 2.0.
 - S04 et X12 : pas de fichier de licence dans le dépôt ; mêmes données que celles publiées par la DITP (Licence Ouverte 2.0 pour S04 ; licence du portail Services Publics+ non vérifiée pour X12). **À vérifier avant redistribution.**
 - Pages publiques (gouv.fr, senat.fr, ccomptes.fr, vie-publique.fr…) : information publique, réutilisable en principe sous Licence Ouverte / Etalab 2.0 (mentions légales non vérifiées page par page).
-- Presse, blogs, forums et copies de documents : texte sous droit d'auteur ; seuls des chiffres et de courts libellés sont repris, avec la source. La colonne \`licence\` reprend en français les conditions notées dans la source (table \`LICENCE_FR\` du script).
+- Presse, blogs, forums et copies de documents : texte sous droit d'auteur ; seuls des chiffres et de courts libellés sont repris, avec la source. Les notes de licence de la source deviennent deux colonnes (table \`LICENCE_TERMS\` du script) : \`licence_id\` (\`etalab-2.0\`, \`droit-auteur\`, \`inconnue\`) et \`licence_verifiee\` (\`oui\` si la licence a été lue dans la source elle-même) ; la colonne \`licence\` en est la phrase française (src/lib/source-text.ts), la même que sur le site.
 
 ## Choix de conversion
 
 - **Chiffres** : le texte du nombre est copié tel quel (\`95.0\` reste \`95.0\`) ; les réserves (\`>\`, \`<\`, \`<=\`, \`approx.\`, \`pres de\`, \`approx. (une quinzaine)\`…) sont dans \`qualificatif\`.
 - **Dates** : précision de la source. Une période \`a/b\` (\`2018/2022\`, \`2019/2020\`, \`2023/2025\`, \`2018/2024\`, \`2025-01/2025-03\`) est datée de sa **fin** et la période est écrite dans \`note\` (« période 2018/2022 »). Les consommations budgétaires « à date » sont datées du jour de situation (\`as_of\`), l'exercice est dans \`note\`. Sans date dans la source, \`date\` est vide et la note le dit.
 - **Découpages** que la clé indicateur × territoire × date ne peut porter (événement de vie, service, public, ligne budgétaire AE/CP, LFI/ouvert/consommé, action du programme 349, vague de comparaison d'un écart) : indicateurs distincts. Les écarts en points portent la vague de comparaison dans leur identifiant (\`…-vs-2015\`).
-- **Libellés** : les libellés sans accents de la source (événements de vie, services, noms de laboratoires) sont réécrits en français accentué, sans en changer le sens. Les notes par valeur restent celles de la source (sans accents), complétées au besoin (périmètre, période).
+- **Libellés** : les libellés sans accents de la source (événements de vie, services, noms de laboratoires) sont réécrits en français accentué, sans en changer le sens. Les notes par valeur sont celles de la source, complétées au besoin (périmètre, période) ; tapées sans accents ni apostrophes dans la source, elles sont écrites en français (liste de mots \`WORDS\` et \`PHRASES\` de \`scripts/seed-sources/french-text.ts\`, vérifiée sur chaque note), leurs dates ISO en toutes lettres ; les citations « … » restent telles quelles.
 - **Laboratoires** : les chiffres propres à un laboratoire (SIILAB, LaBase, Lab Archipel, Lab-O, Innov Mandie, Fabrique RH) sont des indicateurs à la maille région, nommés d'après le laboratoire, car chacun est le seul laboratoire de sa région dans la liste (le script le vérifie) ; l'entité du laboratoire liste ces indicateurs dans \`attributs.indicateurs\`. Les réseaux et appels (PIA 2016) sont au national. Le Lab Logistique (Martinique) est un laboratoire de la collectivité, hors réseau de l'État : \`status_note\` le dit.
 - **FTAP** : les lauréats de FTAP 2 (sélections de 2023) sont dans les mêmes séries « lauréats » et « montant attribué » que FTAP 1, avec le périmètre en note ; la série cumulée FTAP 1 réunit 81, 107 et 126 projets ; les cumuls FTAP 1 + FTAP 2 (Cour des comptes, page non datée) sont des indicateurs à part. \`policy_domain\` des projets est un libellé court déduit du nom du projet, pas un champ de la source.
 - **Doublons identiques** : deux lignes sources qui donnent le même chiffre pour la même clé sont fusionnées en une valeur qui cite les deux sources (liste ci-dessous) ; toute autre clé en double arrête le script.
-- **Sources** : \`producteur\` est tiré de l'adresse (ou du dépôt, ou du document ; pour une page qui reprend un autre média ou copie un document, l'origine citée dans la source) ; pour les pages, \`titre\` est reconstitué à partir de l'adresse ; pour les dépôts, \`url\` pointe vers le commit cité. \`date_mise_a_jour\` n'est remplie que si la source donne une date de publication (S02 reprend la date du commit de S01, qui est le même).
+- **Sources** : \`producteur\` est tiré de l'adresse (ou du dépôt, ou du document ; pour une page qui reprend un autre média ou copie un document, l'origine citée dans la source) ; \`titre\` est celui de la page tel que son adresse l'écrit, accents, apostrophes et majuscules rétablis (« … » là où l'adresse le coupe ; table \`TITLES\`), ou, pour une adresse sans mots (rapports du Sénat, annexes budgétaires), ce que le dossier source dit de la page ; aucune note du dossier source (en anglais) n'y est reprise ; pour les dépôts, \`url\` pointe vers le commit cité. \`date_mise_a_jour\` n'est remplie que si la source donne une date de publication (S02 reprend la date du commit de S01, qui est le même).
 
 ## Séries communes avec les autres dossiers
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	formatCount,
+	formatOrdinal,
 	formatOn,
 	revisionDecimals,
 	MINUS,
@@ -221,5 +223,24 @@ describe('revisionDecimals', () => {
 		expect(revisionDecimals(4.3, 4.4)).toBe(1);
 		expect(revisionDecimals(12, 15)).toBe(0);
 		expect(revisionDecimals(0.1234567891, 1)).toBe(6);
+	});
+});
+
+describe('formatCount', () => {
+	it('agrees the noun: 0 and 1 singular, 2 and more plural', () => {
+		expect(formatCount(1, 'politique ou programme', 'politiques ou programmes')).toBe('1 politique ou programme');
+		expect(formatCount(0, 'indicateur', 'indicateurs')).toBe('0 indicateur');
+		expect(formatCount(2, 'politique ou programme', 'politiques ou programmes')).toBe('2 politiques ou programmes');
+		expect(plain(formatCount(1234, 'indicateur', 'indicateurs'))).toBe('1 234 indicateurs');
+	});
+});
+
+describe('formatOrdinal', () => {
+	it('writes French ordinals as 1er, 1re, 2e, 86e (never the modifier letter ᵉ)', () => {
+		expect(formatOrdinal(1)).toBe('1er');
+		expect(formatOrdinal(1, { feminine: true })).toBe('1re');
+		expect(formatOrdinal(2)).toBe('2e');
+		expect(formatOrdinal(86)).toBe('86e');
+		expect(formatOrdinal(86)).not.toContain('ᵉ');
 	});
 });

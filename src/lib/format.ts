@@ -63,6 +63,14 @@ function magnitude(value: number, decimals?: number): { sign: -1 | 0 | 1; digits
 
 const withUnit = (text: string, unit?: string) => (unit ? `${text}${UNIT_SEPARATOR}${unit}` : text);
 
+/**
+ * A count with its noun agreed the French way (0 and 1 take the singular): `1 politique`,
+ * `0 indicateur`, `2 politiques ou programmes`, `1 234 indicateurs`.
+ */
+export function formatCount(n: number, one: string, many: string): string {
+	return `${formatNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
+}
+
 /** French ordinal as plain text: `1` → `1er` (`1re` with `{ feminine: true }`), `86` → `86e`. */
 export function formatOrdinal(n: number, options: { feminine?: boolean } = {}): string {
 	if (n === 1) return options.feminine ? '1re' : '1er';

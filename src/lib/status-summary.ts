@@ -3,12 +3,13 @@
  * 12 cibles atteintes, 20 en bonne voie, 10 en retard, 17 sans cible. » Pure; the home page, the
  * policy list and the territory pages say it the same way.
  */
+import { formatCount } from './format';
 import { STATUS_LABELS_FR, type ProgressStatus } from './progress';
 
 /** Singular and plural of what is counted: `['politique prioritaire', 'politiques prioritaires']`. */
 export type Noun = readonly [string, string];
 
-const plural = (n: number, [one, many]: Noun) => `${n} ${n > 1 ? many : one}`;
+const plural = (n: number, [one, many]: Noun) => formatCount(n, one, many);
 
 /** Fixed wording of the four usual statuses (agreement included); any other status uses its label. */
 const PHRASES: Partial<Record<ProgressStatus, Noun>> = {

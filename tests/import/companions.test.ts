@@ -184,6 +184,32 @@ describe('partial canonical metadata', () => {
 		expect(after.sources).toEqual([{ ...before.sources[0], title: 'Enquête annuelle' }]);
 	});
 
+	it('reads licence_id and licence_verifiee; a sources.csv without them keeps what the store holds', async () => {
+		const { dir, db } = await storeWithFullIndicator();
+		expect(query(db, 'SELECT licence_id, licence_verified FROM sources')).toEqual([{ licence_id: null, licence_verified: null }]);
+		writeFiles(dir, {
+			'terms/sources.csv': 'source_id,producteur,titre,licence,licence_id,licence_verifiee\nS-1,INSEE,Enquête,Page publique,etalab-2.0,non\n'
+		});
+		const structured = await importRelease([join(dir, 'terms')], { dbPath: db });
+		expect(structured.ok && structured.metadata.sourcesUpdated).toBe(1);
+		expect(query(db, 'SELECT licence, licence_id, licence_verified FROM sources')).toEqual([{ licence: 'Page publique', licence_id: 'etalab-2.0', licence_verified: 0 }]);
+		writeFiles(dir, { 'old/sources.csv': 'source_id,producteur,titre,licence\nS-1,INSEE,Enquête,Page publique\n' });
+		const old = await importRelease([join(dir, 'old')], { dbPath: db });
+		expect(old.ok && old.metadata.sourcesUpdated).toBe(0);
+		expect(query(db, 'SELECT licence_id, licence_verified FROM sources')).toEqual([{ licence_id: 'etalab-2.0', licence_verified: 0 }]);
+	});
+
+	it('refuses an unknown licence_id or licence_verifiee, naming the accepted values', async () => {
+		const { dir, db } = await storeWithFullIndicator();
+		const before = storeState(db);
+		writeFiles(dir, { 'bad/sources.csv': 'source_id,producteur,titre,licence,licence_id,licence_verifiee\nS-1,INSEE,Enquête,Page publique,CC-BY,peut-être\n' });
+		const report = await importRelease([join(dir, 'bad')], { dbPath: db });
+		const lines = printed(report);
+		expect(lines[0]).toBe(`${join(dir, 'bad', 'sources.csv')}:2:5: licence_id « CC-BY » inconnu — écrivez etalab-2.0, droit-auteur, inconnue, ou laissez la cellule vide`);
+		expect(lines[1]).toBe(`${join(dir, 'bad', 'sources.csv')}:2:6: licence_verifiee « peut-être » inconnu — écrivez oui ou non, ou laissez la cellule vide`);
+		expect(storeState(db)).toEqual(before);
+	});
+
 	it('refuses a valeurs.csv without a date column', async () => {
 		const { dir, db } = await storeWithFullIndicator();
 		const before = storeState(db);

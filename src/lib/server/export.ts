@@ -183,8 +183,9 @@ export function ratesTable(client: Database.Database, families?: string[]): Tabl
 export function sourcesTable(client: Database.Database): Table {
 	return table(
 		client,
-		['source_id', 'producteur', 'titre', 'url', 'licence', 'date_mise_a_jour', 'note'],
-		'SELECT id, producer, title, url, licence, updated_at, note FROM sources ORDER BY id'
+		['source_id', 'producteur', 'titre', 'url', 'licence', 'licence_id', 'licence_verifiee', 'date_mise_a_jour', 'note'],
+		`SELECT id, producer, title, url, licence, licence_id,
+		   CASE licence_verified WHEN 1 THEN 'oui' WHEN 0 THEN 'non' END, updated_at, note FROM sources ORDER BY id`
 	);
 }
 

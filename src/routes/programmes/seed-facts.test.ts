@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededApiStore } from '../../../tests/api/helpers';
+import { licenceSentence } from '$lib/source-text';
 import { ftapProjects, labs, pageFigures, PROGRAMME_PAGES, sourceGaps, sourcesByIds, sppEngagements, surveyOfIndicator, surveyWaves, type ProgrammeValue } from '$lib/server/queries/programmes';
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -145,7 +146,14 @@ describe('licences in French, from the seed', () => {
 		const sources = sourcesByIds(client, ids);
 		expect(sources.length).toBeGreaterThan(50);
 		for (const s of sources) expect(s.licence, s.id).not.toMatch(/\b(reuse|verify|licence file|not checked|page by page|French government|third-party|repo)\b/i);
-		expect(sources.find((s) => s.id === 'S04')?.licence).toContain('à vérifier avant de rediffuser');
+		const s04 = sources.find((s) => s.id === 'S04')!;
+		expect(s04).toMatchObject({ licenceId: 'inconnue', licenceVerified: false });
+		expect(licenceSentence(s04)).toBe('Licence non précisée par la source ; licence non vérifiée : à confirmer auprès du producteur avant réutilisation');
+		expect(sources.find((s) => s.id === 'F17')).toMatchObject({ licenceId: 'etalab-2.0', licenceVerified: false });
+		expect(sources.find((s) => s.id === 'DOC01')).toMatchObject({ licenceId: 'etalab-2.0', licenceVerified: true });
+		expect(sources.find((s) => s.id === 'L06')).toMatchObject({ licenceId: 'droit-auteur' });
+		// The stored text is the same sentence the site words from the structured fields.
+		for (const s of sources) expect(s.licence, s.id).toBe(licenceSentence(s));
 	});
 });
 

@@ -6,6 +6,7 @@
  */
 import { formatQualified } from '$lib/components/programmes/qualificatif';
 import type { FigureRow, FigureTable, SourceLine } from '$lib/components/programmes/types';
+import { licenceSentence } from '$lib/source-text';
 import { compareFr, formatDay, formatMonth } from '$lib/format';
 import type { Level, PageData, ProgrammeIndicator, ProgrammeSource, ProgrammeValue } from '$lib/server/queries/programmes';
 
@@ -92,7 +93,7 @@ export function createFigures(data: PageData, sources: ProgrammeSource[]) {
 			const ids = idsOf(item);
 			for (const id of ids) {
 				const s = sourceById.get(id);
-				if (s && !lines.has(id)) lines.set(id, { id, producer: s.producer, title: s.title, url: s.url, licence: s.licence, updatedAt: s.updatedAt });
+				if (s && !lines.has(id)) lines.set(id, { id, producer: s.producer, title: s.title, url: s.url, licence: licenceSentence(s), updatedAt: s.updatedAt });
 			}
 			const ind = indicator(item.indicator);
 			if (ids.length === 0 && ind) {
@@ -109,7 +110,7 @@ export function createFigures(data: PageData, sources: ProgrammeSource[]) {
 		const out: SourceLine[] = [];
 		for (const id of [...new Set(ids)].sort(compareFr)) {
 			const s = sourceById.get(id);
-			if (s) out.push({ id, producer: s.producer, title: s.title, url: s.url, licence: s.licence, updatedAt: s.updatedAt });
+			if (s) out.push({ id, producer: s.producer, title: s.title, url: s.url, licence: licenceSentence(s), updatedAt: s.updatedAt });
 		}
 		return out;
 	}

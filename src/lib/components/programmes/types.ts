@@ -7,7 +7,7 @@ export interface SourceLine {
 	producer: string;
 	title: string | null;
 	url: string | null;
-	/** As the source states it. */
+	/** The licence in words (`licenceSentence` of src/lib/source-text.ts). */
 	licence: string;
 	/** Date of last update (publication) of the source, when known. */
 	updatedAt: string | null;

@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { FORMULA_TRIGGER, neutralise, toCsv, type CsvCell } from '../../csv/write';
-import { formatDay, formatUpdated } from '../../format';
+import { formatOn, formatUpdated } from '../../format';
 import type { ProgressSummary } from '../../indicator-summary';
 import { statusPhrase } from '../../progress';
 import { VALUE_EXPORT_COLUMNS, valueRows, type ValueFilter } from '../export';
@@ -34,23 +34,22 @@ export const SITE_NAME = 'Baromètre des résultats de l’action publique';
 /** Where the site explains licences that are not the Licence Ouverte. */
 export const LICENCE_PAGE = '/donnees#licence';
 
-/** True when a licence text is the Licence Ouverte (Etalab 2.0) alone, not one source among others. */
+/**
+ * True when a licence text is the Licence Ouverte (Etalab 2.0) alone: not one source among others
+ * (« selon la source : … », `|`), nor one to be checked (« (non vérifiée) », « en principe »).
+ */
 export function isEtalab(licence: string): boolean {
-	return /^licence ouverte/i.test(licence.trim()) && !licence.includes('|');
+	return /^licence ouverte/i.test(licence.trim()) && !/[|;]|non vérifiée|en principe|selon la source/i.test(licence);
 }
 
 export function licenceUrl(licence: string): string {
 	return isEtalab(licence) ? ETALAB.url : LICENCE_PAGE;
 }
 
-/** « Données mises à jour le 22 novembre 2026 » from a release. */
-export function updatedOn(release: ReleaseInfo | null): string | null {
-	return release ? formatDay(release.importedAt.slice(0, 10)) : null;
-}
-
+/** « Baromètre … (DITP et producteurs cités), données mises à jour le 13 novembre 2025 — Licence Ouverte / Etalab 2.0 »: the data's date (its newest source), never the day the store was built. */
 export function siteAttribution(release: ReleaseInfo | null): string {
-	const date = updatedOn(release);
-	return `${SITE_NAME} (DITP et producteurs cités)${date ? `, données mises à jour le ${date}` : ''} — ${ETALAB.nom}`;
+	const date = release?.dataUpdatedAt ? `, données mises à jour ${formatOn(release.dataUpdatedAt)}` : '';
+	return `${SITE_NAME} (DITP et producteurs cités)${date} — ${ETALAB.nom}`;
 }
 
 export function indicatorAttribution(meta: IndicatorMeta): string {

@@ -166,7 +166,8 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 	for (const src of draft.sources.values()) {
 		const old = selectSource.get(src.id) as Record<string, unknown> | undefined;
 		if (!old) metadata.sourcesNew++;
-		else if (!same(old.producer, src.producer) || !same(old.title, src.title) || !same(old.url, src.url) || !same(old.licence, src.licence) || !same(old.updated_at, src.updatedAt) || !same(old.note, src.note)) {
+		else if (!same(old.producer, src.producer) || !same(old.title, src.title) || !same(old.url, src.url) || !same(old.licence, src.licence) || !same(old.licence_id, src.licenceId) ||
+			!same(old.licence_verified, src.licenceVerified === null ? null : Number(src.licenceVerified)) || !same(old.updated_at, src.updatedAt) || !same(old.note, src.note)) {
 			metadata.sourcesUpdated++;
 		}
 	}
@@ -243,12 +244,15 @@ export function writeMetadata(
 		upsertPolicy.run(ind.policyId, ind.familyId, ind.themeId, ind.policyName ?? ind.policyId, ind.axis);
 	}
 	const upsertSource = client.prepare(
-		`INSERT INTO sources (id, producer, title, url, licence, updated_at, note) VALUES (@id, @producer, @title, @url, @licence, @updatedAt, @note)
+		`INSERT INTO sources (id, producer, title, url, licence, licence_id, licence_verified, updated_at, note)
+		 VALUES (@id, @producer, @title, @url, @licence, @licenceId, @licenceVerified, @updatedAt, @note)
 		 ON CONFLICT(id) DO UPDATE SET producer = excluded.producer, title = excluded.title, url = excluded.url,
-		   licence = excluded.licence, updated_at = excluded.updated_at, note = excluded.note`
+		   licence = excluded.licence, licence_id = excluded.licence_id, licence_verified = excluded.licence_verified,
+		   updated_at = excluded.updated_at, note = excluded.note`
 	);
 	for (const src of draft.sources.values()) {
-		upsertSource.run({ id: src.id, producer: src.producer, title: src.title, url: src.url, licence: src.licence, updatedAt: src.updatedAt, note: src.note });
+		upsertSource.run({ id: src.id, producer: src.producer, title: src.title, url: src.url, licence: src.licence,
+			licenceId: src.licenceId, licenceVerified: src.licenceVerified === null ? null : Number(src.licenceVerified), updatedAt: src.updatedAt, note: src.note });
 	}
 	const upsertIndicator = client.prepare(
 		`INSERT INTO indicators (code, policy_id, theme_id, name, description, unit, unit_label, direction, cumulative, frequency, producer, licence, source_url, source_updated_at, source_ids, note, sort_order)

@@ -10,6 +10,7 @@ import type { LoadedFile } from './read-files';
 import { parseDate, parseNumber } from './parse-values';
 import { parseLevel, publicTerritoryCode, type Level } from './territories';
 import { addProblem, type Direction, type IndicatorField, type ReleaseDraft } from './types';
+import { isLicenceId, LICENCE_IDS } from '../../source-text';
 
 interface TableSchema {
 	fields: { name: string; constraints?: { required?: boolean; enum?: string[] } }[];
@@ -259,8 +260,10 @@ const INDICATOR_OPTIONAL: [string, IndicatorField][] = [
 	['note', 'note'],
 	['ordre', 'sortOrder']
 ];
-const SOURCE_OPTIONAL: [string, 'url' | 'updatedAt' | 'note'][] = [
+const SOURCE_OPTIONAL: [string, 'url' | 'licenceId' | 'licenceVerified' | 'updatedAt' | 'note'][] = [
 	['url', 'url'],
+	['licence_id', 'licenceId'],
+	['licence_verifiee', 'licenceVerified'],
 	['date_mise_a_jour', 'updatedAt'],
 	['note', 'note']
 ];
@@ -377,12 +380,17 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 				const licence = r.required('licence', 'indiquez la licence ou les conditions de réutilisation');
 				const updated = r.date('date_mise_a_jour', { allowEmpty: true });
 				const url = r.url('url');
+				const licenceId = r.text('licence_id');
+				if (licenceId !== '' && !isLicenceId(licenceId)) r.problem('licence_id', `licence_id « ${licenceId} » inconnu`, `écrivez ${LICENCE_IDS.join(', ')}, ou laissez la cellule vide`);
+				const verified = r.text('licence_verifiee');
+				if (verified !== '' && verified !== 'oui' && verified !== 'non') r.problem('licence_verifiee', `licence_verifiee « ${verified} » inconnu`, 'écrivez oui ou non, ou laissez la cellule vide');
 				if (r.bad) return;
 				if (draft.sources.has(id)) {
 					r.problem('source_id', `source ${id} décrite deux fois`, 'gardez une seule ligne par source');
 					return;
 				}
-				draft.sources.set(id, { file: fileIndex, line: r.row.line, id, producer, title, url, licence, updatedAt: updated || null, note: r.optional('note'),
+				draft.sources.set(id, { file: fileIndex, line: r.row.line, id, producer, title, url, licence, licenceId: licenceId || null,
+					licenceVerified: verified === '' ? null : verified === 'oui', updatedAt: updated || null, note: r.optional('note'),
 					absent: SOURCE_OPTIONAL.filter(([column]) => !r.columns.has(column)).map(([, field]) => field)
 				});
 			});

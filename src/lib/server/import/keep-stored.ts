@@ -49,12 +49,16 @@ export function keepStored(client: Database.Database, draft: ReleaseDraft): void
 		keep('axis', policy?.axis as string | null | undefined);
 		if (ind.themeId) keep('themeName', (selectTheme.get(ind.themeId) as Row)?.name as string | undefined);
 	}
-	const selectSource = client.prepare('SELECT url, updated_at, note FROM sources WHERE id = ?');
+	const selectSource = client.prepare('SELECT url, licence_id, licence_verified, updated_at, note FROM sources WHERE id = ?');
 	for (const src of draft.sources.values()) {
 		if (!src.absent?.length) continue;
-		const stored = selectSource.get(src.id) as { url: string | null; updated_at: string | null; note: string | null } | undefined;
+		const stored = selectSource.get(src.id) as
+			| { url: string | null; licence_id: string | null; licence_verified: number | null; updated_at: string | null; note: string | null }
+			| undefined;
 		if (!stored) continue;
 		if (src.absent.includes('url')) src.url = stored.url;
+		if (src.absent.includes('licenceId')) src.licenceId = stored.licence_id;
+		if (src.absent.includes('licenceVerified')) src.licenceVerified = stored.licence_verified === null ? null : stored.licence_verified === 1;
 		if (src.absent.includes('updatedAt')) src.updatedAt = stored.updated_at;
 		if (src.absent.includes('note')) src.note = stored.note;
 	}

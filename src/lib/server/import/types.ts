@@ -65,10 +65,14 @@ export interface SourceDraft {
 	title: string;
 	url: string | null;
 	licence: string;
+	/** `licence_id`: one of LICENCE_IDS (src/lib/source-text.ts); null when the file leaves it empty. */
+	licenceId: string | null;
+	/** `licence_verifiee`: oui → true, non → false, empty → null. */
+	licenceVerified: boolean | null;
 	updatedAt: string | null;
 	note: string | null;
 	/** Fields the file does not carry (kept from the store). */
-	absent?: ('url' | 'updatedAt' | 'note')[];
+	absent?: ('url' | 'licenceId' | 'licenceVerified' | 'updatedAt' | 'note')[];
 }
 
 /** Where a row came from, for errors and per-file counts. */

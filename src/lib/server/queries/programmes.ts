@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { Direction } from '../../progress';
 import type { Level } from './facts';
+import { isLicenceId, type LicenceId } from '../../source-text';
 
 export type { Level };
 
@@ -107,8 +108,11 @@ export interface ProgrammeSource {
 	producer: string;
 	title: string;
 	url: string | null;
-	/** As the source states it (often not the Licence Ouverte: press pages, repositories without licence). */
+	/** Free text of the file: what the site shows when `licenceId` is null (older files). */
 	licence: string;
+	/** Structured licence (src/lib/source-text.ts words it): often not the Licence Ouverte (press pages, repositories without licence). */
+	licenceId: LicenceId | null;
+	licenceVerified: boolean | null;
 	updatedAt: string | null;
 	note: string | null;
 }
@@ -213,11 +217,17 @@ export function nationalTargets(client: Database.Database, codes: readonly strin
 export function sourcesByIds(client: Database.Database, ids: Iterable<string>): ProgrammeSource[] {
 	const list = [...new Set(ids)];
 	if (list.length === 0) return [];
-	return client
+	const rows = client
 		.prepare(
-			`SELECT id, producer, title, url, licence, updated_at AS updatedAt, note FROM sources WHERE id IN (${placeholders(list)}) ORDER BY id`
+			`SELECT id, producer, title, url, licence, licence_id AS licenceId, licence_verified AS licenceVerified, updated_at AS updatedAt, note
+			 FROM sources WHERE id IN (${placeholders(list)}) ORDER BY id`
 		)
-		.all(...list) as ProgrammeSource[];
+		.all(...list) as (Omit<ProgrammeSource, 'licenceVerified' | 'licenceId'> & { licenceId: string | null; licenceVerified: number | null })[];
+	return rows.map((r) => ({
+		...r,
+		licenceId: r.licenceId && isLicenceId(r.licenceId) ? r.licenceId : null,
+		licenceVerified: r.licenceVerified === null ? null : r.licenceVerified === 1
+	}));
 }
 
 export interface PageData {
