@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	formatCount,
-	formatOrdinal,
 	formatOn,
 	revisionDecimals,
 	MINUS,
@@ -235,12 +234,12 @@ describe('formatCount', () => {
 	});
 });
 
-describe('formatOrdinal', () => {
-	it('writes French ordinals as 1er, 1re, 2e, 86e (never the modifier letter ᵉ)', () => {
-		expect(formatOrdinal(1)).toBe('1er');
-		expect(formatOrdinal(1, { feminine: true })).toBe('1re');
-		expect(formatOrdinal(2)).toBe('2e');
-		expect(formatOrdinal(86)).toBe('86e');
-		expect(formatOrdinal(86)).not.toContain('ᵉ');
+
+describe('formatEuros in millions', () => {
+	it('holds a table in one unit: every amount in M€ with 2 decimals', () => {
+		expect(plain(formatEuros(163_000_000, { millions: true }))).toBe('163,00 M€');
+		expect(plain(formatEuros(168_743_689, { millions: true }))).toBe('168,74 M€');
+		expect(plain(formatEuros(450_000, { millions: true }))).toBe('0,45 M€');
+		expect(plain(formatValue(100_000, 'EUR', { millions: true }))).toBe('0,10 M€');
 	});
 });

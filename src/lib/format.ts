@@ -71,12 +71,6 @@ export function formatCount(n: number, one: string, many: string): string {
 	return `${formatNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
 }
 
-/** French ordinal as plain text: `1` → `1er` (`1re` with `{ feminine: true }`), `86` → `86e`. */
-export function formatOrdinal(n: number, options: { feminine?: boolean } = {}): string {
-	if (n === 1) return options.feminine ? '1re' : '1er';
-	return `${formatNumber(n)}e`;
-}
-
 /** `1234.5` → `1 234,5`; `-1.5` → `−1,5`; `{ unit: 'km' }` → `12 km`; missing → `—`. */
 export function formatNumber(value: Maybe<number>, options: NumberOptions = {}): string {
 	if (!isAvailable(value)) return MISSING;
@@ -93,12 +87,15 @@ export interface EuroOptions {
 	/** Default true: millions and billions as `24,3 M€`, `1,2 Md€`; false: `24 300 000 €`. */
 	compact?: boolean;
 	decimals?: number;
+	/** Always in millions (`0,45 M€`, `168,74 M€`; 2 decimals unless told): a table holds money in one unit. */
+	millions?: boolean;
 }
 
 /** Amounts in euros: `24,3 M€`, `700 M€`, `1,2 Md€`, `12 000 €` (exact: cents when not whole). */
 export function formatEuros(value: Maybe<number>, options: EuroOptions = {}): string {
 	if (!isAvailable(value)) return MISSING;
-	const { compact = true, decimals } = options;
+	const { compact = true, decimals, millions } = options;
+	if (millions) return formatNumber(value / 1e6, { decimals: decimals ?? 2, unit: 'M€' });
 	if (compact && Math.abs(value) >= 1e6) {
 		const millions = value / 1e6;
 		// Decide on the rounded figure, so that 999 960 000 € reads 1 Md€, not 1 000 M€.
@@ -121,6 +118,8 @@ export interface ValueOptions {
 	decimals?: number;
 	/** For euros: the exact amount instead of `M€` / `Md€`. */
 	exact?: boolean;
+	/** For euros: always in `M€` (`formatEuros`' `millions`), for a table in one unit. */
+	millions?: boolean;
 }
 
 /**
@@ -128,10 +127,10 @@ export interface ValueOptions {
  * unit → `1 234`; any other unit is a label → `1 234 morts`, `12 km`. Missing → `—`.
  */
 export function formatValue(value: Maybe<number>, unit?: string | null, options: ValueOptions = {}): string {
-	const { decimals, exact } = options;
+	const { decimals, exact, millions } = options;
 	const code = (unit ?? '').trim();
 	if (code === '%') return formatPercent(value, { decimals });
-	if (EURO_UNITS.has(code)) return formatEuros(value, { compact: !exact, decimals });
+	if (EURO_UNITS.has(code)) return formatEuros(value, { compact: !exact, decimals, millions });
 	return formatNumber(value, { decimals, unit: COUNT_UNITS.has(code) ? undefined : code });
 }
 

@@ -22,6 +22,8 @@ async function open(path: string): Promise<Page> {
 
 /** The iframe codes of a page, once hydrated (the code gets the site's address in the browser). */
 async function iframeCodes(page: Page): Promise<string[]> {
+	// Folded under « Intégrer le graphique / la carte » on the page: opened here.
+	await page.evaluate(() => document.querySelectorAll('details.integrer').forEach((d) => ((d as HTMLDetailsElement).open = true)));
 	await page.getByRole('button', { name: /^Copier le code d’intégration/ }).first().waitFor();
 	return page.locator('.telechargements textarea[readonly]').evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
 }
@@ -51,8 +53,8 @@ describe('programme pages: every chart offers its embed', () => {
 				expect(await embed.locator('.figure-programme svg').count()).toBeGreaterThan(0);
 				// Same data as the page: the same one-sentence summary with its key numbers.
 				expect(plain(await embed.locator('figcaption').textContent())).toBe(summary);
-				// Its source lines, each with its licence.
-				expect(plain(await embed.locator('.figure-programme').textContent())).toMatch(/Sources?\b.*licence/is);
+				// Its source lines, each with its licence (or, for a press text, the copyright it is under).
+				expect(plain(await embed.locator('.figure-programme').textContent())).toMatch(/Sources?\b.*(licence|droit d’auteur)/is);
 				const back = embed.locator('a[target="_top"]');
 				expect(await back.getAttribute('href')).toBe(`/programmes/${programme}#${figure}`);
 				// The embed offers the same iframe code again (for whoever finds it there).

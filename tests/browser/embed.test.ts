@@ -179,6 +179,9 @@ describe('indicator page: chart downloads and iframe code', () => {
 		expect(response.status).toBe(200);
 		expect(await response.text()).toContain('2A,Corse-du-Sud');
 
+		// The code is folded under « Intégrer le graphique » (citizens' pages print no code).
+		expect(await page.locator('textarea[readonly]').isVisible()).toBe(false);
+		await page.getByText('Intégrer le graphique', { exact: true }).click();
 		const code = await page.locator('textarea[readonly]').inputValue();
 		expect(code).toContain(`<iframe src="${baseUrl()}/integrer/indicateurs/IND-200?onglet=graphique&amp;territoire=D2A"`);
 		expect(code).toMatch(/width="\d+" height="\d+" title="[^"]+"/);
@@ -197,6 +200,7 @@ describe('indicator page: chart downloads and iframe code', () => {
 
 	it('no axe-core violations on the indicator page with the download controls', async () => {
 		const page = await open('/indicateurs/IND-200?onglet=graphique');
+		await page.getByText('Intégrer le graphique', { exact: true }).click();
 		await page.getByRole('button', { name: 'Copier le code d’intégration du graphique' }).waitFor();
 		expect(await axeViolations(page)).toEqual([]);
 	});

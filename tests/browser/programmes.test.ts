@@ -209,11 +209,19 @@ describe('budgets', () => {
 			const headers = plain(await page.getByRole('region', { name: region, exact: true }).locator('thead').textContent());
 			expect(headers).toContain(`Taux de consommation ${line.toUpperCase()} (calculé par Baromètre)`);
 			const row = (await tableRows(page, region)).find((r) => r.startsWith('2023'))!;
-			expect(row).toContain(`${fr(consumed)} €`);
-			expect(row).toContain(`${fr(opened)} €`);
+			// One unit per table: every amount in M€ (2 decimals), as on the chart; the exact euros are in the CSV.
+			expect(row).toContain(`${fr(consumed / 1e6, 2)} M€`);
+			expect(row).toContain(`${fr(opened / 1e6, 2)} M€`);
+			for (const r of await tableRows(page, region)) expect(r, region).not.toMatch(/\d €/);
 			expect(row).toContain(`${fr((consumed / opened) * 100, 1)} %`);
 		}
 		expect(await page.locator('svg[role="img"][aria-label*="du programme 349 par année"]').count()).toBe(2);
+		for (const region of ["Exécution en cours d'exercice (situation à une date donnée)", 'Crédits votés en loi de finances initiale, par action du programme 349']) {
+			const rows = await tableRows(page, region);
+			expect(rows.length, region).toBeGreaterThan(5);
+			for (const r of rows) expect(r, region).toMatch(/\d,\d\d M€/);
+			for (const r of rows) expect(r, region).not.toMatch(/\d €/);
+		}
 	});
 
 	it('lists the laureate projects found, amounts with their qualifier; projets.csv matches the table', async () => {

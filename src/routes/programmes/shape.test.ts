@@ -33,7 +33,7 @@ const indicator = (code: string, over: Partial<PageData['indicators'][number]> =
 	...over
 });
 
-const source = (id: string): ProgrammeSource => ({ id, producer: `Prod ${id}`, title: `Titre ${id}`, url: null, licence: `Licence ${id}`, updatedAt: null, note: null });
+const source = (id: string): ProgrammeSource => ({ id, producer: `Prod ${id}`, title: `Titre ${id}`, url: null, licence: `Licence ${id}`, licenceId: null, licenceVerified: null, updatedAt: null, note: null });
 
 describe('dates', () => {
 	it('says « non datée » for an undated figure and reads monthly series by month', () => {

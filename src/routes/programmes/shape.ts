@@ -36,6 +36,8 @@ export function byDate<T extends { date: string }>(a: T, b: T): number {
 export interface RowOptions {
 	/** Euros in full (`65 330 908 €`) rather than `65,3 M€`. */
 	exact?: boolean;
+	/** Euros always in M€ with 2 decimals (`0,45 M€`, `168,74 M€`): the table holds one unit. */
+	millions?: boolean;
 	/** A monthly series: `juillet 2024`, not `1er juillet 2024`. */
 	monthly?: boolean;
 }
@@ -65,7 +67,7 @@ export function createFigures(data: PageData, sources: ProgrammeSource[]) {
 		return item.sourceIds.length ? item.sourceIds : (indicator(item.indicator)?.sourceIds ?? []);
 	}
 
-	function display(v: Pick<ProgrammeValue, 'indicator' | 'value' | 'qualifier'>, options: { exact?: boolean } = {}): string {
+	function display(v: Pick<ProgrammeValue, 'indicator' | 'value' | 'qualifier'>, options: { exact?: boolean; millions?: boolean } = {}): string {
 		return formatQualified(v.value, indicator(v.indicator)?.unit, v.qualifier, options);
 	}
 

@@ -102,9 +102,9 @@ export function budgetsPage() {
 			rows: rows.map((r) => ({
 				year: r.year,
 				perimeter: r.perimeter === 'programme' ? 'programme 349 (toutes actions)' : 'action 01 (FTAP)',
-				voted: r.voted ? f.display(r.voted, { exact: true }) : null,
-				opened: r.opened ? f.display(r.opened, { exact: true }) : null,
-				consumed: r.consumed ? f.display(r.consumed, { exact: true }) : null,
+				voted: r.voted ? f.display(r.voted, { millions: true }) : null,
+				opened: r.opened ? f.display(r.opened, { millions: true }) : null,
+				consumed: r.consumed ? f.display(r.consumed, { millions: true }) : null,
 				rate: r.rate === null ? null : formatPercent(r.rate, { decimals: 1 }),
 				notes: [...new Set([r.voted, r.opened, r.consumed].flatMap((v) => (v?.note ? [v.note] : [])))]
 			})),
@@ -139,8 +139,8 @@ export function budgetsPage() {
 			others: f.table('Autres chiffres des appels à projets', take(CALL_OTHERS))
 		},
 		credits: { ae, cp, notes: creditNotes },
-		yearToDate: f.table("Exécution en cours d'exercice (situation à une date donnée)", yearToDate, { exact: true }),
-		byAction: f.table('Crédits votés en loi de finances initiale, par action du programme 349', byAction, { exact: true }),
+		yearToDate: f.table("Exécution en cours d'exercice (situation à une date donnée)", yearToDate, { millions: true }),
+		byAction: f.table('Crédits votés en loi de finances initiale, par action du programme 349', byAction, { millions: true }),
 		projects: {
 			rows: sortedProjects.map((p) => ({
 				id: p.id,
