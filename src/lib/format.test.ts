@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	formatCount,
+	formatOrdinal,
 	formatOn,
 	revisionDecimals,
 	MINUS,
@@ -241,5 +242,14 @@ describe('formatEuros in millions', () => {
 		expect(plain(formatEuros(168_743_689, { millions: true }))).toBe('168,74 M€');
 		expect(plain(formatEuros(450_000, { millions: true }))).toBe('0,45 M€');
 		expect(plain(formatValue(100_000, 'EUR', { millions: true }))).toBe('0,10 M€');
+	});
+});
+
+describe('formatOrdinal', () => {
+	it('writes French ordinals as 1er, 1re, 2e, 86e (never the modifier letter ᵉ)', () => {
+		expect(formatOrdinal(1)).toBe('1er');
+		expect(formatOrdinal(1, { feminine: true })).toBe('1re');
+		expect(formatOrdinal(2)).toBe('2e');
+		expect(formatOrdinal(86)).toBe('86e');
 	});
 });

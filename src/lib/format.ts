@@ -71,6 +71,12 @@ export function formatCount(n: number, one: string, many: string): string {
 	return `${formatNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
 }
 
+/** French ordinal as plain text: `1` → `1er` (`1re` with `{ feminine: true }`), `86` → `86e`. */
+export function formatOrdinal(n: number, options: { feminine?: boolean } = {}): string {
+	if (n === 1) return options.feminine ? '1re' : '1er';
+	return `${formatNumber(n)}e`;
+}
+
 /** `1234.5` → `1 234,5`; `-1.5` → `−1,5`; `{ unit: 'km' }` → `12 km`; missing → `—`. */
 export function formatNumber(value: Maybe<number>, options: NumberOptions = {}): string {
 	if (!isAvailable(value)) return MISSING;
