@@ -49,6 +49,9 @@ describe('text helpers', () => {
 		expect(escapeXml('R&D <"l’État"> \'a\'')).toBe('R&amp;D &lt;&quot;l’État&quot;&gt; &apos;a&apos;');
 		expect(fileSlug('Taux de couverture des +18 ans — évolution : Corse-du-Sud')).toBe('taux-de-couverture-des-18-ans-evolution-corse-du-sud');
 		expect(fileSlug('***')).toBe('graphique');
+		// Long titles are cut between words, never inside one.
+		expect(fileSlug('Nombre de logements rénovés grâce à MaPrimeRénov', 30)).toBe('nombre-de-logements-renoves');
+		expect(fileSlug('Nombre de logements', 19)).toBe('nombre-de-logements');
 	});
 });
 

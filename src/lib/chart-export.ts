@@ -122,17 +122,20 @@ export function wrapText(text: string, maxChars: number): string[] {
 	return lines;
 }
 
-/** `Taux de couverture des +18 ans` → `taux-de-couverture-des-18-ans`, for file names. */
-export function fileSlug(text: string): string {
-	return (
-		text
-			.normalize('NFD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 80) || 'graphique'
-	);
+/**
+ * `Taux de couverture des +18 ans` → `taux-de-couverture-des-18-ans`, for file names: at most
+ * `max` characters, cut between words, never inside one.
+ */
+export function fileSlug(text: string, max = 80): string {
+	const slug = text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+	if (slug.length <= max) return slug || 'graphique';
+	const cut = slug.slice(0, max + 1).lastIndexOf('-');
+	return (cut > 0 ? slug.slice(0, cut) : slug.slice(0, max)) || 'graphique';
 }
 
 export interface LegendItem {

@@ -9,7 +9,7 @@ import { parseCsv } from '../../src/lib/csv/read';
 import { toCsv } from '../../src/lib/csv/write';
 import { OPENAPI_DOCUMENT } from '../../src/lib/server/api/openapi';
 import { VALUE_EXPORT_COLUMNS } from '../../src/lib/server/export';
-import { comparison, comparisonCsvRows, type CompareParams } from '../../src/lib/server/queries/compare';
+import { COMPARISON_CSV_COLUMNS, comparison, comparisonCsvRows, type CompareParams } from '../../src/lib/server/queries/compare';
 import { findIndicator, findTerritory, progressIn } from '../../src/lib/server/queries/facts';
 import { api, seededApiStore } from './helpers';
 import { schemaErrors, undocumented } from './schema';
@@ -235,16 +235,16 @@ describe('GET /api/v1/comparaison', () => {
 		expect(none.json()).toMatchObject({ nombre: 0, indicateurs: [], nombre_communs: all.nombre_communs });
 	});
 
-	it('France may be one of the territories; codes are trimmed, deduplicated, kept in order', async () => {
-		const withFrance = (await api('/api/v1/comparaison?territoires=FR,R84')).json();
+	it('France may be one of the territories; codes are trimmed, deduplicated, put in the canonical order', async () => {
+		const withFrance = (await api('/api/v1/comparaison?territoires=R84,FR')).json();
 		expect(withFrance.france).toBeNull();
 		expect(withFrance.territoires.map((t: { id: string }) => t.id)).toEqual(['FR', 'R84']);
 		for (const indicator of withFrance.indicateurs as Indicator[]) {
 			expect(indicator.valeurs.map((c) => c.territoire_id)).toEqual(['FR', 'R84']);
 			expect(indicator.valeurs[0].ecart_france).toBeNull();
 		}
-		// Like /comparer?t=…, the page's `parseCodes`: upper-cased, duplicates dropped.
-		expect((await api('/api/v1/comparaison?territoires=D2A,%20r84,D2A')).json().filtres.territoires).toEqual(['D2A', 'R84']);
+		// Like /comparer?t=…, the page's `parseCodes`: upper-cased, duplicates dropped, France, régions, départements.
+		expect((await api('/api/v1/comparaison?territoires=D2A,%20r84,D2A')).json().filtres.territoires).toEqual(['R84', 'D2A']);
 	});
 
 	it('HEAD answers like GET, without a body; OPTIONS is a CORS preflight; other methods get 405', async () => {
@@ -263,23 +263,27 @@ describe('GET /api/v1/comparaison', () => {
 
 describe('GET /api/v1/comparaison.csv', () => {
 	const rowsOf = (csv: string) => parseCsv(csv).rows.map((r) => r.fields);
+	/** The page's download (/comparer/donnees.csv), called on the same store. */
+	const pageCsv = async (query: string) => {
+		const page = (await import('../../src/routes/comparer/donnees.csv/+server')) as unknown as {
+			GET: (event: { url: URL }) => Response | Promise<Response>;
+		};
+		return (await page.GET({ url: new URL(`http://localhost/comparer/donnees.csv?${query}`) })).text();
+	};
 
-	it('is /comparer/donnees.csv: canonical value columns, the latest values compared', async () => {
+	it('is /comparer/donnees.csv: the canonical value columns, then what the page shows beside each value', async () => {
 		const r = await api(`/api/v1/comparaison.csv?${QUERY}`);
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(r.headers.get('content-disposition')).toBe('attachment; filename="comparaison-R84-R93-D2A.csv"');
 		expectCommonHeaders(r.headers);
 		expect([...r.bytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
-		expect(r.text.split('\n')[0]).toBe(VALUE_EXPORT_COLUMNS.join(','));
+		expect(r.text.split('\n')[0]).toBe(COMPARISON_CSV_COLUMNS.join(','));
+		expect(COMPARISON_CSV_COLUMNS.slice(0, VALUE_EXPORT_COLUMNS.length)).toEqual([...VALUE_EXPORT_COLUMNS]);
 
-		// Byte for byte the page's download, and the rows of the shared query function.
-		const page = (await import('../../src/routes/comparer/donnees.csv/+server')) as unknown as {
-			GET: (event: { url: URL }) => Response | Promise<Response>;
-		};
-		const pageCsv = await (await page.GET({ url: new URL(`http://localhost/comparer/donnees.csv?t=${CODES.join(',')}`) })).text();
-		expect(r.text).toBe(pageCsv);
-		expect(r.text).toBe(toCsv(VALUE_EXPORT_COLUMNS, comparisonCsvRows(comparison(client, { codes: CODES, famille: null, theme: null }))));
+		// Byte for byte the page's download, and the rows of the shared query function, by the one writer.
+		expect(r.text).toBe(await pageCsv(`t=${CODES.join(',')}`));
+		expect(r.text).toBe(toCsv(COMPARISON_CSV_COLUMNS, comparisonCsvRows(comparison(client, { codes: CODES, famille: null, theme: null }))));
 
 		// One row per value shown, France included.
 		const json = (await api(`/api/v1/comparaison?${QUERY}`)).json();
@@ -290,7 +294,68 @@ describe('GET /api/v1/comparaison.csv', () => {
 
 		const here = latest('IND-200', 'R84')!;
 		const name = one<{ name: string }>("SELECT name FROM indicators WHERE code = 'IND-200'").name;
-		expect(rows).toContainEqual(['IND-200', name, 'region', '84', 'Auvergne-Rhône-Alpes', here.date, String(here.value), '%']);
+		expect(rows.map((row) => row.slice(0, 8))).toContainEqual(['IND-200', name, 'region', '84', 'Auvergne-Rhône-Alpes', here.date, String(here.value), '%']);
+	});
+
+	it('the rank and gap columns are those computed from the store (a rate, and a count per 100 000 inhabitants)', async () => {
+		const rows = rowsOf((await api(`/api/v1/comparaison.csv?${QUERY}`)).text);
+		const header = rows[0];
+		const cell = (row: string[], name: string) => row[header.indexOf(name)];
+		const rowOf = (indicator: string, insee: string) => rows.find((row) => row[0] === indicator && row[3] === insee)!;
+
+		// IND-200, a rate, in Auvergne-Rhône-Alpes: gap in points to France, rank among the régions at that date.
+		const here = latest('IND-200', 'R84')!;
+		const france = latest('IND-200', 'FR')!;
+		const direction = one<{ d: string }>("SELECT direction AS d FROM indicators WHERE code = 'IND-200'").d;
+		const regions = peers('IND-200', 'region', here.date);
+		const r84 = rowOf('IND-200', '84');
+		expect(Number(cell(r84, 'ecart_france'))).toBeCloseTo(here.value - france.value, 9);
+		expect(cell(r84, 'ecart_dates_differentes')).toBe(here.date === france.date ? 'non' : 'oui');
+		expect(Number(cell(r84, 'rang'))).toBe(rankOf(here.value, regions.map((p) => p.value), direction));
+		expect(Number(cell(r84, 'territoires_classes'))).toBe(regions.length);
+		expect(cell(r84, 'valeur_pour_100000_habitants')).toBe('');
+		expect(cell(r84, 'population')).toBe('');
+		expect(cell(r84, 'statut_date')).toBe(here.date);
+		const source = one<{ producer: string; licence: string }>("SELECT producer, licence FROM indicators WHERE code = 'IND-200'");
+		expect([cell(r84, 'source'), cell(r84, 'licence')]).toEqual([source.producer, source.licence]);
+		// France is the reference: no gap, no rank.
+		const fr = rowOf('IND-200', 'FR');
+		expect([cell(fr, 'ecart_france'), cell(fr, 'rang')]).toEqual(['', '']);
+
+		// A count in Corse-du-Sud: per 100 000 inhabitants, population and its source, gap and rank on those values.
+		const json = (await api(`/api/v1/comparaison?${QUERY}`)).json();
+		const count = (json.indicateurs as Indicator[]).find((i) => i.pour_100000_habitants)!;
+		const population = (code: string) => one<{ p: number }>('SELECT population AS p FROM territories WHERE code = ?', code).p;
+		const d2a = latest(count.id, 'D2A')!;
+		const countFrance = latest(count.id, 'FR')!;
+		const perCapita = (d2a.value * 100_000) / population('D2A');
+		const row = rowOf(count.id, '2A');
+		expect(Number(cell(row, 'valeur_pour_100000_habitants'))).toBeCloseTo(perCapita, 9);
+		expect(Number(cell(row, 'population'))).toBe(population('D2A'));
+		expect(cell(row, 'population_source')).toMatch(/^Insee, populations légales \(somme des communes\), Code officiel géographique 20\d\d$/);
+		expect(Number(cell(row, 'ecart_france'))).toBeCloseTo(perCapita - (countFrance.value * 100_000) / population('FR'), 9);
+		const departements = peers(count.id, 'departement', d2a.date).map((p) => (p.value * 100_000) / p.population!);
+		expect(Number(cell(row, 'rang'))).toBe(rankOf(perCapita, departements, count.sens));
+		expect(Number(cell(row, 'territoires_classes'))).toBe(departements.length);
+	});
+
+	it('with « indicateur », only that indicator’s rows, in a file named after it; the page’s link gives the same bytes', async () => {
+		const r = await api(`/api/v1/comparaison.csv?${QUERY}&indicateur=IND-200`);
+		expect(r.status).toBe(200);
+		const name = one<{ name: string }>("SELECT name FROM indicators WHERE code = 'IND-200'").name;
+		expect(name).toBe('Taux de couverture des +18 ans');
+		expect(r.headers.get('content-disposition')).toBe('attachment; filename="comparaison-R84-R93-D2A-IND-200-taux-de-couverture-des-18-ans.csv"');
+		const rows = rowsOf(r.text).slice(1);
+		expect(rows.map((row) => [row[0], row[3]])).toEqual([
+			['IND-200', '84'],
+			['IND-200', '93'],
+			['IND-200', '2A'],
+			['IND-200', 'FR']
+		]);
+		expect(r.text).toBe(await pageCsv(`t=${CODES.join(',')}&indicateur=IND-200`));
+		// An indicator the comparison does not show: 404 on both.
+		expect((await api(`/api/v1/comparaison.csv?${QUERY}&indicateur=IND-999999`)).status).toBe(404);
+		await expect(pageCsv(`t=${CODES.join(',')}&indicateur=IND-999999`)).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('filters like the JSON', async () => {
@@ -315,7 +380,7 @@ describe('refusals', () => {
 		['territoires=R84,R99', 'territoires', /Territoire « R99 » inconnu/],
 		['territoires=', 'territoires', /« territoires » vide/],
 		['territoires=R84,R93&territoires=D2A', 'territoires', /plusieurs fois/],
-		['t=R84,R93', 't', /Paramètre inconnu « t » \(paramètres acceptés : territoires, famille, theme\)/],
+		['t=R84,R93', 't', /Paramètre inconnu « t » \(paramètres acceptés : territoires, famille, theme, indicateur\)/],
 		[`${QUERY}&maille=region`, 'maille', /Paramètre inconnu « maille »/],
 		[`${QUERY}&famille=Pas%20bien`, 'famille', /« famille » mal formé/],
 		[`${QUERY}&famille=inconnue`, 'famille', /Famille « inconnue » inconnue/],

@@ -125,7 +125,7 @@ describe('OpenAPI document', () => {
 		expect(Object.keys(csv.responses['200'].content)).toEqual(['text/csv; charset=utf-8']);
 		expect(csv.responses['200'].headers).toHaveProperty('Content-Disposition');
 		for (const op of [json, csv]) {
-			expect(Object.keys(op.responses)).toEqual(['200', '304', '400', '405', '414']);
+			expect(Object.keys(op.responses)).toEqual(['200', '304', '400', '404', '405', '414']);
 			const examples = Object.values(op.responses['400'].content['application/json'].examples) as { value: { parametre: string } }[];
 			expect(examples.length).toBeGreaterThan(3);
 			for (const { value } of examples) expect(schemaErrors(doc, doc.components.schemas.Erreur, value)).toEqual([]);
@@ -165,12 +165,13 @@ describe('OpenAPI document', () => {
 		expect(compared.parameters.map((p) => [p.name, p.where, p.required])).toEqual([
 			['territoires', 'requête', true],
 			['famille', 'requête', false],
-			['theme', 'requête', false]
+			['theme', 'requête', false],
+			['indicateur', 'requête', false]
 		]);
 		expect(compared.parameters[0].description).toMatch(/de 2 à 13 codes \(France en plus\)/);
 		expect(compared.parameters[0].example).toBe('R84,R93,D2A');
 		expect(compared.formats).toEqual(['application/json']);
-		expect(compared.statuses).toEqual(['304', '400', '405', '414']);
+		expect(compared.statuses).toEqual(['304', '400', '404', '405', '414']);
 		expect(reference.find((e) => e.path === '/api/v1/comparaison.csv')!.formats).toEqual(['text/csv; charset=utf-8']);
 	});
 });

@@ -27,6 +27,17 @@ describe('canonicalQuery', () => {
 		expect(canonical('/recherche', 'q=saint%20denis')).toEqual({ search: '?q=saint+denis', changed: false });
 		expect(canonical('/comparer', 't=R84%2CR93')).toEqual({ search: '?t=R84,R93', changed: false });
 	});
+	it('sorts the territory list of a comparison into one order (France, régions, départements), without duplicates', () => {
+		const sorted = { search: '?t=R84,R93,D2A', changed: true };
+		for (const route of ['/comparer', '/comparer/donnees.csv', '/integrer/comparer']) {
+			expect(canonical(route, 't=D2A,R93,R84')).toEqual(sorted);
+			expect(canonical(route, 't=R93,d2a,R84,R84')).toEqual(sorted);
+		}
+		expect(canonical('/comparer', 't=D2A,FR,R84&famille=f')).toEqual({ search: '?t=FR,R84,D2A&famille=f', changed: true });
+		expect(canonical('/integrer/comparer', 'indicateur=IND-200&t=R93,R84')).toEqual({ search: '?t=R84,R93&indicateur=IND-200', changed: true });
+		// A malformed list is left as written: the page answers 400.
+		expect(canonical('/comparer', 't=R93,X1')).toEqual({ search: '?t=R93,X1', changed: false });
+	});
 	it('leaves the API and unknown routes to their own checks', () => {
 		expect(canonical('/api/v1/indicateurs', 'x=1')).toBeNull();
 		expect(canonical(null, 'x=1')).toBeNull();

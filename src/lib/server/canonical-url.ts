@@ -6,15 +6,29 @@
  * unknown parameters themselves (400, `api/params.ts`). Every page and endpoint outside the API must
  * be listed (canonical-url.test.ts walks src/routes): one not listed is left as it is.
  */
+import { canonicalCodeList } from '$lib/territory-codes';
 import { STATE_KEYS } from '$lib/url-state';
 
 const COMPARISON = ['t', 'famille', 'theme'];
 
+/**
+ * Parameters whose value has one spelling, by route: the territory list of a comparison is sorted
+ * (France, régions, départements, by code), trimmed, upper-cased and deduplicated, so that
+ * `t=D2A,R84` and `t=R84,D2A,d2a` redirect to `t=R84,D2A`. A value a rule cannot read (null) is
+ * left as written, for the page to refuse it (400).
+ */
+const COMPARISON_VALUES = { t: canonicalCodeList };
+export const PAGE_VALUES: Record<string, Record<string, (value: string) => string | null>> = {
+	'/comparer': COMPARISON_VALUES,
+	'/comparer/donnees.csv': COMPARISON_VALUES,
+	'/integrer/comparer': COMPARISON_VALUES
+};
+
 /** Route id → the query parameters its page or download reads, in the order the site writes them. */
 export const PAGE_PARAMETERS: Record<string, readonly string[]> = {
 	'/': ['carte'],
-	'/comparer': [...COMPARISON, 'ajouter'],
-	'/comparer/donnees.csv': COMPARISON,
+	'/comparer': [...COMPARISON, 'graphiques', 'ajouter'],
+	'/comparer/donnees.csv': [...COMPARISON, 'indicateur'],
 	'/comparer/regions/[code]': [],
 	'/comparer/voisins/[code]': [],
 	'/donnees': [],
@@ -52,7 +66,7 @@ export const PAGE_PARAMETERS: Record<string, readonly string[]> = {
 
 /**
  * The canonical query of a URL on a route (`?a=1&b=2`, or ''), and whether the given parameters
- * differ from it (names, values or order; `%20` and `+` are the same); null for routes this module
+ * differ from it (names, values — `PAGE_VALUES` — or order; `%20` and `+` are the same); null for routes this module
  * does not govern (the API, unknown routes).
  */
 export function canonicalQuery(routeId: string | null, params: URLSearchParams): { search: string; changed: boolean } | null {
@@ -60,7 +74,9 @@ export function canonicalQuery(routeId: string | null, params: URLSearchParams):
 	const allowed = PAGE_PARAMETERS[routeId];
 	if (!allowed) return null;
 	const given = [...params];
-	const kept = allowed.flatMap((name) => given.filter(([n]) => n === name));
+	const rules = PAGE_VALUES[routeId] ?? {};
+	const spelled = (name: string, value: string) => rules[name]?.(value) ?? value;
+	const kept = allowed.flatMap((name) => given.filter(([n]) => n === name).map(([n, value]): [string, string] => [n, spelled(n, value)]));
 	const changed = kept.length !== given.length || kept.some(([name, value], i) => given[i][0] !== name || given[i][1] !== value);
 	const text = new URLSearchParams(kept).toString();
 	// Commas stay readable in territory lists (`t=R84,R93`), as the site writes them.

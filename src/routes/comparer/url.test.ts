@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareEmbedHref, compareHref, compareIndicatorHref, withCode, withoutCode } from './url';
+import { compareCsvHref, compareEmbedHref, compareHref, compareIndicatorHref, withCode, withoutCode } from './url';
 
 describe('compareHref', () => {
 	it('writes only what is set, commas kept readable', () => {
@@ -11,9 +11,22 @@ describe('compareHref', () => {
 		expect(compareHref({ codes: ['R84', 'R93'], theme: 'sante' }, '/comparer/donnees.csv')).toBe('/comparer/donnees.csv?t=R84,R93&theme=sante');
 	});
 
-	it('adds and removes codes without duplicates', () => {
+	it('writes the territories in the canonical order (France, régions, départements), the charts’ theme last', () => {
+		expect(compareHref({ codes: ['D2A', 'R93', 'FR', 'R84'] })).toBe('/comparer?t=FR,R84,R93,D2A');
+		expect(compareHref({ codes: ['R84', 'R93'], theme: 'sante', graphiques: 'education' })).toBe('/comparer?t=R84,R93&theme=sante&graphiques=education');
+		// The charts are the page's: never in a download's address.
+		expect(compareHref({ codes: ['R84', 'R93'], graphiques: 'education' }, '/comparer/donnees.csv')).toBe('/comparer/donnees.csv?t=R84,R93');
+	});
+
+	it('the CSV of the comparison, or of one indicator', () => {
+		expect(compareCsvHref({ codes: ['R93', 'R84'], famille: 'f' })).toBe('/comparer/donnees.csv?t=R84,R93&famille=f');
+		expect(compareCsvHref({ codes: ['R93', 'R84'] }, 'IND-200')).toBe('/comparer/donnees.csv?t=R84,R93&indicateur=IND-200');
+	});
+
+	it('adds and removes codes without duplicates, in the canonical order', () => {
 		expect(withCode({ codes: ['R84'] }, 'R84').codes).toEqual(['R84']);
 		expect(withCode({ codes: ['R84'] }, 'D2A').codes).toEqual(['R84', 'D2A']);
+		expect(withCode({ codes: ['D2A'] }, 'R84').codes).toEqual(['R84', 'D2A']);
 		expect(withoutCode({ codes: ['R84', 'D2A', 'R93'] }, 'D2A').codes).toEqual(['R84', 'R93']);
 	});
 });

@@ -5,7 +5,18 @@
  */
 import type Database from 'better-sqlite3';
 import { VALUE_EXPORT_COLUMNS, targetsTable, valueRows } from '../export';
-import { comparison, comparisonCsvRows, CompareParamError, type CompareParams, type Comparison } from '../queries/compare';
+import { toCsv } from '../../csv/write';
+import {
+	COMPARISON_CSV_COLUMNS,
+	comparison,
+	comparisonCsvRows,
+	comparisonFileName,
+	CompareParamError,
+	onlyIndicator,
+	type CompareIndicator,
+	type CompareParams,
+	type Comparison
+} from '../queries/compare';
 import { allIndicators, allTerritories, findIndicator, findTerritory, progressIn, type IndicatorMeta, type Level } from '../queries/facts';
 import { publicUrl } from '../origin';
 import { lastRelease, type ReleaseInfo } from '../queries/releases';
@@ -220,18 +231,24 @@ export const territoryEndpoint: Handler = (client, request, params = {}) =>
 // ---------------------------------------------------------------- comparison
 
 /**
- * The comparison page's query (`comparison()`) on validated parameters. The parameters were
- * checked to exist, so its own refusals should not happen here; if one does, it is still a 400.
+ * The comparison page's query (`comparison()`) on validated parameters, narrowed to one indicator
+ * with `indicateur` (404 when the comparison does not show it). The parameters were checked to
+ * exist, so the query's own refusals should not happen here; if one does, it is still a 400.
  */
-function compare(client: Database.Database, url: URL): { params: CompareParams; result: Comparison } {
-	const params = parseComparisonParams(client, url);
+function compare(client: Database.Database, url: URL): { params: CompareParams; result: Comparison; indicator: CompareIndicator | null } {
+	const { indicateur, ...params } = parseComparisonParams(client, url);
+	let result: Comparison;
 	try {
-		return { params, result: comparison(client, params) };
+		result = comparison(client, params);
 	} catch (cause) {
 		if (!(cause instanceof CompareParamError)) throw cause;
 		const parametre = /famille/i.test(cause.message) ? 'famille' : /th[eè]me/i.test(cause.message) ? 'theme' : 'territoires';
 		throw new ApiError(400, `${cause.message} ${cause.hint}`, parametre);
 	}
+	if (indicateur === null) return { params, result, indicator: null };
+	const one = onlyIndicator(result, indicateur);
+	if (!one) throw new ApiError(404, `L’indicateur « ${indicateur} » n’est pas dans cette comparaison : il n’est pas publié pour chacun des territoires comparés, ou pas dans la famille ou le thème choisis.`, 'indicateur');
+	return { params, result: one, indicator: one.indicators[0] };
 }
 
 /** `/comparaison`: the territories, France and every indicator common to them, cell by cell. */
@@ -243,14 +260,14 @@ export const comparisonEndpoint: Handler = (client, request) =>
 		return json({ ...siteSource(release), ...comparisonJson(result, filters, sources) });
 	});
 
-/** `/comparaison.csv`: the latest values it shows, canonical columns — the rows of /comparer/donnees.csv. */
+/** `/comparaison.csv`: what /comparer shows, the bytes of /comparer/donnees.csv (one writer, one row function). */
 export const comparisonCsvEndpoint: Handler = (client, request) =>
 	reply(client, request, (_release, url) => {
-		const { params, result } = compare(client, url);
+		const { params, result, indicator } = compare(client, url);
 		return {
-			body: safeTableCsv('valeurs', { header: VALUE_EXPORT_COLUMNS, rows: comparisonCsvRows(result) }),
+			body: toCsv(COMPARISON_CSV_COLUMNS, comparisonCsvRows(result)),
 			contentType: CSV_TYPE,
-			filename: `comparaison-${params.codes.join('-')}.csv`,
+			filename: comparisonFileName(params, indicator ?? undefined),
 			licenceUrl: ETALAB.url
 		};
 	});

@@ -232,7 +232,7 @@ const COMPARISON_REFUSALS = refusals({
 	trop: { erreur: `Une comparaison porte sur ${MAX_COMPARED} territoires au plus, France en plus : ${MAX_COMPARED + 1} sont donnés. ${COMPARISON_HINT}`, parametre: 'territoires' },
 	inconnu: { erreur: 'Territoire « R99 » inconnu.', parametre: 'territoires' },
 	famille: { erreur: 'Famille « inconnue » inconnue (voir /api/v1/indicateurs pour la liste).', parametre: 'famille' },
-	parametre: { erreur: 'Paramètre inconnu « t » (paramètres acceptés : territoires, famille, theme).', parametre: 't' }
+	parametre: { erreur: 'Paramètre inconnu « t » (paramètres acceptés : territoires, famille, theme, indicateur).', parametre: 't' }
 });
 
 const ID = (description: string, example: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string' }, example });
@@ -380,24 +380,25 @@ const paths = {
 		operationId: 'comparaison',
 		tags: ['Territoires'],
 		summary: 'Comparaison de territoires',
-		description: `La comparaison de la page /comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} territoires (régions, départements, France) et la France en référence ; pour chaque indicateur publié dans tous, la dernière valeur de chacun (date, qualificatif), la valeur pour 100 000 habitants des montants, l’écart à la France, la cible et le taux d’avancement, le rang parmi les territoires de même maille. Indicateurs dans l’ordre des pages de territoire ; valeurs dans l’ordre des territoires demandés, la France en dernier. Filtres facultatifs famille et theme (les listes familles et themes donnent ceux des indicateurs communs, avec leur nombre).`,
+		description: `La comparaison de la page /comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} territoires (régions, départements, France) et la France en référence ; pour chaque indicateur publié dans tous, la dernière valeur de chacun (date, qualificatif), la valeur pour 100 000 habitants des montants, l’écart à la France, la cible et le taux d’avancement, le rang parmi les territoires de même maille. Indicateurs par famille puis par thème, comme sur la page ; valeurs dans l’ordre canonique des territoires (France, régions, départements, chacun par code, quel que soit l’ordre demandé), la France de référence en dernier. Filtres facultatifs famille, theme et indicateur (les listes familles et themes donnent ceux des indicateurs communs, avec leur nombre).`,
 		'x-exemple': '/api/v1/comparaison?territoires=R84,R93,D2A',
 		parameters: queryParameters('comparaison'),
 		responses: {
 			'200': ok('La comparaison.', 'application/json', ref('Comparaison'), false, { extrait: { $ref: '#/components/examples/Comparaison' } }),
 			...ERRORS,
+			...NOT_FOUND,
 			'400': COMPARISON_REFUSALS
 		}
 	}),
 	'/comparaison.csv': get({
 		operationId: 'comparaisonCsv',
 		tags: ['Téléchargements'],
-		summary: 'Comparaison de territoires, CSV canonique',
+		summary: 'Comparaison de territoires, CSV',
 		description:
-			'Les dernières valeurs de la comparaison (chaque territoire et la France, indicateur par indicateur, dans l’ordre de la page), aux colonnes du CSV canonique des valeurs : indicateur_id, indicateur, maille, code_territoire, territoire, date, valeur, unite. Le même fichier que le bouton « CSV » de la page /comparer ; il se réimporte tel quel.',
+			'Ce que montre la page /comparer, une ligne par valeur (chaque territoire et la France, indicateur par indicateur, dans l’ordre de la page) : les colonnes du CSV canonique des valeurs (indicateur_id, indicateur, maille, code_territoire, territoire, date, valeur, unite), puis qualificatif, valeur_pour_100000_habitants, population et population_source (la population utilisée, pour les nombres et montants seulement), ecart_france (en points pour les pourcentages, pour 100 000 habitants pour les nombres), ecart_dates_differentes (oui, non), rang et territoires_classes (parmi les territoires de même maille à la même date), statut, statut_libelle et statut_date (la date de la valeur jugée), source, licence et source_mise_a_jour de l’indicateur. Avec « indicateur », les lignes de cet indicateur seulement (le lien « CSV » d’un indicateur sur la page). Le même fichier que les liens « CSV » de la page.',
 		'x-exemple': '/api/v1/comparaison.csv?territoires=R84,R93,D2A&famille=politiques-prioritaires',
 		parameters: queryParameters('comparaison'),
-		responses: { '200': ok('Le fichier CSV.', CSV, { type: 'string' }, true), ...ERRORS, '400': COMPARISON_REFUSALS }
+		responses: { '200': ok('Le fichier CSV.', CSV, { type: 'string' }, true), ...ERRORS, ...NOT_FOUND, '400': COMPARISON_REFUSALS }
 	}),
 	'/releases': get({
 		operationId: 'livraisons',

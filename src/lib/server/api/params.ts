@@ -30,7 +30,7 @@ export { MAX_COMPARED, MIN_COMPARED };
 /** Public indicator id as found in URLs (the store's ids are letters, digits, `-` and `_`). */
 export const INDICATOR_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
-export type ParameterName = 'maille' | 'territoires' | 'depuis' | 'jusqu_a' | 'famille' | 'theme' | 'livraison' | 'au';
+export type ParameterName = 'maille' | 'territoires' | 'depuis' | 'jusqu_a' | 'famille' | 'theme' | 'indicateur' | 'livraison' | 'au';
 
 /** What the OpenAPI document and the documentation page say about each parameter. */
 export const PARAMETERS: Record<ParameterName, { description: string; example: string; schema: Record<string, unknown> }> = {
@@ -66,6 +66,12 @@ export const PARAMETERS: Record<ParameterName, { description: string; example: s
 		example: 'education',
 		schema: { type: 'string', pattern: FILTER_ID_PATTERN }
 	},
+	indicateur: {
+		description:
+			'Identifiant d’un indicateur de la comparaison (ex. IND-200) : seules ses valeurs sont données, comme le lien « CSV » sous un indicateur de la page /comparer. Un indicateur qui n’est pas publié pour tous les territoires comparés est refusé (404).',
+		example: 'IND-200',
+		schema: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,128}$' }
+	},
 	livraison: {
 		description:
 			'Numéro de livraison (voir /api/v1/releases) : les valeurs telles qu’elles étaient juste après cette livraison, avant les révisions et retraits suivants. Sans ce paramètre ni « au », les valeurs en vigueur.',
@@ -94,7 +100,7 @@ export const PARAMETER_VARIANTS = {
 	territoires_compares: {
 		name: 'territoires',
 		required: true,
-		description: `Territoires à comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} codes (France en plus) publics séparés par des virgules (FR, R84, D2A…), dans l’ordre voulu ; les doublons sont ignorés. Régions et départements peuvent se mêler ; la France sert de référence même si elle n’est pas demandée.`,
+		description: `Territoires à comparer : de ${MIN_COMPARED} à ${MAX_COMPARED} codes (France en plus) publics séparés par des virgules (FR, R84, D2A…), dans n’importe quel ordre (la réponse les range : France, régions, départements, chacun par code) ; les doublons sont ignorés. Régions et départements peuvent se mêler ; la France sert de référence même si elle n’est pas demandée.`,
 		example: 'R84,R93,D2A',
 		// One more code than the cap: France is never counted (the validator refuses 14 without it).
 		schema: { type: 'string', pattern: `^${CODE_PATTERN}(,${CODE_PATTERN}){${MIN_COMPARED - 1},${MAX_COMPARED}}$` }
@@ -115,7 +121,7 @@ export const ENDPOINT_PARAMETERS = {
 	changements: [],
 	openapi: [],
 	export: ['livraison', 'au'],
-	comparaison: ['territoires', 'famille', 'theme']
+	comparaison: ['territoires', 'famille', 'theme', 'indicateur']
 } as const satisfies Record<string, readonly ParameterName[]>;
 
 export type Endpoint = keyof typeof ENDPOINT_PARAMETERS;
@@ -292,7 +298,7 @@ function asParameter<T>(name: ParameterName, check: () => T, hint?: string): T {
  * upper-cased, duplicates dropped; `parseCompareParams`: family and theme ids), existence by the
  * API's (`parseTerritories`, `parseFamily`, `parseTheme`), so every refusal names its parameter.
  */
-export function parseComparisonParams(client: Database.Database, url: URL): CompareParams {
+export function parseComparisonParams(client: Database.Database, url: URL): CompareParams & { indicateur: string | null } {
 	const raw = readQuery(url, 'comparaison');
 	if (raw.territoires === undefined) {
 		throw new ApiError(400, `Paramètre « territoires » manquant : indiquez les territoires à comparer. ${COMPARED_HINT}`, 'territoires');
@@ -309,7 +315,9 @@ export function parseComparisonParams(client: Database.Database, url: URL): Comp
 	const theme = filter('theme');
 	parseFamily(client, famille ?? undefined);
 	parseTheme(client, theme ?? undefined);
-	return { codes, famille, theme };
+	const indicateur = raw.indicateur ?? null;
+	if (indicateur !== null && !INDICATOR_ID.test(indicateur)) throw new ApiError(400, `Paramètre « indicateur » mal formé : « ${clip(indicateur)} ».`, 'indicateur');
+	return { codes, famille, theme, indicateur };
 }
 
 /** Echo of user input in messages, bounded. */

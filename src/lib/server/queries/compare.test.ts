@@ -1,7 +1,7 @@
 /** The comparison's parameters, suggested comparisons and query, on a small store built with the import. */
 import { describe, expect, it } from 'vitest';
 import { useReleaseStore } from '../../../../tests/helpers/tmp';
-import { CompareParamError, comparison, comparisonCsvRows, parseCodes, parseCompareParams, suggestedComparison } from './compare';
+import { COMPARISON_CSV_COLUMNS, CompareParamError, comparison, comparisonCsvRows, onlyIndicator, parseCodes, parseCompareParams, suggestedComparison } from './compare';
 import { allTerritories } from './facts';
 
 const INDICATORS = `indicateur_id,famille_id,famille,politique_id,politique,nom,unite,sens,producteur,licence,date_mise_a_jour
@@ -40,8 +40,9 @@ const error = (f: () => unknown) => {
 };
 
 describe('parameters', () => {
-	it('normalises the list: trimmed, upper case, duplicates dropped, order kept', () => {
-		expect(params('t=r84, d2a ,R84,fr')).toEqual({ codes: ['R84', 'D2A', 'FR'], famille: null, theme: null });
+	it('normalises the list: trimmed, upper case, duplicates dropped, in the canonical order (France, régions, départements)', () => {
+		expect(params('t=r84, d2a ,R84,fr')).toEqual({ codes: ['FR', 'R84', 'D2A'], famille: null, theme: null });
+		expect(params('t=D30,D2A,D29,R93').codes).toEqual(['R93', 'D29', 'D2A', 'D30']);
 		expect(params('t=D971,D13&famille=politiques-prioritaires&theme=sante')).toMatchObject({ famille: 'politiques-prioritaires', theme: 'sante' });
 	});
 
@@ -163,7 +164,7 @@ describe('comparison', () => {
 	it('France may be one of the territories (no duplicate reference)', () => {
 		const result = comparison(store(), params('t=D2A,FR'));
 		expect(result.france).toBeNull();
-		expect(result.indicators[0].cells.map((c) => c.code)).toEqual(['D2A', 'FR']);
+		expect(result.indicators[0].cells.map((c) => c.code)).toEqual(['FR', 'D2A']);
 	});
 
 	it('runs a handful of statements whatever the number of indicators and territories', () => {
@@ -181,11 +182,25 @@ describe('comparison', () => {
 		expect(statements).toBeLessThanOrEqual(8);
 	});
 
-	it('CSV rows: the latest values shown, canonical columns', () => {
-		const rows = comparisonCsvRows(comparison(store(), params('t=D2A,D2B')));
-		expect(rows[0]).toEqual(['T-1', 'Taux de réussite', 'departement', '2A', 'Corse-du-Sud', '2024-01', 60, '%']);
+	it('CSV rows: the latest values shown, canonical columns first, then what the page shows beside them', () => {
+		const result = comparison(store(), params('t=D2A,D2B'));
+		const rows = comparisonCsvRows(result);
+		expect(rows.every((r) => r.length === COMPARISON_CSV_COLUMNS.length)).toBe(true);
+		const t1 = result.indicators.find((i) => i.code === 'T-1')!;
+		const [cell] = t1.cells;
+		expect(rows[0].slice(0, 8)).toEqual(['T-1', 'Taux de réussite', 'departement', '2A', 'Corse-du-Sud', '2024-01', 60, '%']);
+		const column = (name: (typeof COMPARISON_CSV_COLUMNS)[number]) => rows[0][COMPARISON_CSV_COLUMNS.indexOf(name)];
+		expect(column('ecart_france')).toBe(cell.gap);
+		expect(column('rang')).toBe(cell.rank);
+		expect(column('territoires_classes')).toBe(cell.peers);
+		expect(column('statut')).toBe(cell.status);
+		expect(column('statut_date')).toBe(cell.verdict.judgedAt);
+		// A rate: no per-100 000 value, no population.
+		expect([column('valeur_pour_100000_habitants'), column('population'), column('population_source')]).toEqual([null, null, null]);
 		expect(rows.filter((r) => r[0] === 'T-1').map((r) => r[3])).toEqual(['2A', '2B', 'FR']);
 		expect(rows).toHaveLength(6);
+		expect(comparisonCsvRows(onlyIndicator(result, 'T-1')!).map((r) => r[0])).toEqual(['T-1', 'T-1', 'T-1']);
+		expect(onlyIndicator(result, 'Z-9')).toBeNull();
 	});
 });
 

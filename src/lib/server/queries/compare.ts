@@ -10,10 +10,13 @@
  * chosen territories and France, the targets, the peers' values at the dates shown, the themes.
  */
 import type Database from 'better-sqlite3';
+import { fileSlug } from '../../chart-export';
 import { compareFr } from '../../format';
 import { summarizeProgress, verdictOf, type DatedValue } from '../../indicator-summary';
-import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
+import { statusPhrase, type Direction, type ProgressStatus, type StatusVerdict } from '../../progress';
+import { VALUE_EXPORT_COLUMNS } from '../export';
 import { perInhabitants } from '../../per-capita';
+import { sortTerritoryCodes, TERRITORY_CODE } from '../../territory-codes';
 import { PAR_HABITANTS } from '../../url-state';
 import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
@@ -42,13 +45,12 @@ export class CompareParamError extends Error {
 }
 
 export interface CompareParams {
-	/** Public codes in the order given, upper case, without duplicates. */
+	/** Public codes, upper case, without duplicates, in the canonical order (`sortTerritoryCodes`: France, régions, départements). */
 	codes: string[];
 	famille: string | null;
 	theme: string | null;
 }
 
-const CODE = /^(FR|R\d{2}|D(\d{2,3}|2A|2B))$/;
 const FILTER_ID = /^[a-z0-9-]{1,60}$/;
 const CODE_HINT =
 	`Donnez de 2 à ${MAX_TERRITORIES} codes (France en plus) séparés par des virgules : R84 pour une région, D2A ou D75 pour un département, FR pour la France. Exemple : /comparer?t=R84,R93,D2A.`;
@@ -72,11 +74,12 @@ function filterParam(params: URLSearchParams, name: 'famille' | 'theme'): string
 
 /**
  * The `t` list alone: split on commas, trimmed, upper-cased, duplicates dropped, `min` (2) to
- * `MAX_TERRITORIES` well-formed codes, France not counted (`min` 0 for the list an « Ajouter » form extends).
+ * `MAX_TERRITORIES` well-formed codes, France not counted (`min` 0 for the list an « Ajouter » form extends),
+ * returned in the canonical order (France, régions, départements, by code), whatever the order given.
  */
 export function parseCodes(raw: string, min = MIN_TERRITORIES): string[] {
 	const codes = [...new Set(raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))];
-	const bad = codes.filter((c) => !CODE.test(c));
+	const bad = codes.filter((c) => !TERRITORY_CODE.test(c));
 	if (bad.length > 0)
 		throw new CompareParamError(`Code de territoire mal formé : ${bad.map((c) => `« ${c.slice(0, 12)} »`).join(', ')}.`, CODE_HINT);
 	if (codes.length < min)
@@ -90,7 +93,7 @@ export function parseCodes(raw: string, min = MIN_TERRITORIES): string[] {
 			`Une comparaison porte sur ${MAX_TERRITORIES} territoires au plus, France en plus : ${counted} sont donnés.`,
 			CODE_HINT
 		);
-	return codes;
+	return sortTerritoryCodes(codes);
 }
 
 /** `t` (required here), `famille`, `theme`: checked for form only; `comparison` checks they exist. */
@@ -205,6 +208,8 @@ export interface Comparison {
 	indicators: CompareIndicator[];
 	/** Indicators common to all, before the filters. */
 	total: number;
+	/** Year of the Code officiel géographique whose populations légales the per-100 000 values use. */
+	populationCogYear: number | null;
 }
 
 export const territoryHref = (t: Pick<Territory, 'level' | 'inseeCode'>) =>
@@ -301,6 +306,9 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 			(a, b) =>
 				familyRank(a.familyId) - familyRank(b.familyId) ||
 				compareFr(a.familyName, b.familyName) ||
+				// Grouped by theme within a family (the page's groups, the CSV's order); no theme last.
+				(a.themeName === null ? 1 : 0) - (b.themeName === null ? 1 : 0) ||
+				compareFr(a.themeName ?? '', b.themeName ?? '') ||
 				compareFr(a.policyName, b.policyName) ||
 				a.sortOrder - b.sortOrder ||
 				compareFr(a.name, b.name)
@@ -310,7 +318,8 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 		france: franceRecord && !chosen.includes(franceRecord) ? toCompare(franceRecord) : null,
 		families,
 		themes,
-		total: meta.length
+		total: meta.length,
+		populationCogYear: (client.prepare('SELECT max(cog_year) AS y FROM territories').get() as { y: number | null }).y
 	};
 	if (shown.length === 0) return { ...base, indicators: [] };
 
@@ -405,15 +414,90 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 	return { ...base, indicators };
 }
 
-/** Rows of the comparison's CSV, canonical value columns: the latest value shown in each cell. */
-export function comparisonCsvRows(result: Comparison): (string | number)[][] {
+/**
+ * The CSV's file name, saying what it holds: `comparaison-R84-R93-D2A.csv`, with the filters
+ * (`…-politiques-prioritaires-sante.csv`) and, for one indicator, its code and name cut between
+ * words (`comparaison-R84-R93-D2A-IND-200-taux-de-couverture-des-18-ans.csv`).
+ */
+export function comparisonFileName(params: CompareParams, indicator?: Pick<CompareIndicator, 'code' | 'name'>): string {
+	const parts = ['comparaison', ...params.codes, params.famille, params.theme];
+	if (indicator) parts.push(indicator.code, fileSlug(indicator.name, 60));
+	return `${parts.filter(Boolean).join('-')}.csv`;
+}
+
+/** The comparison of one of its indicators only (null when it does not show that indicator). */
+export function onlyIndicator(result: Comparison, code: string): Comparison | null {
+	const indicator = result.indicators.find((i) => i.code === code);
+	return indicator ? { ...result, indicators: [indicator] } : null;
+}
+
+/**
+ * The columns of the comparison's CSV: the canonical value columns first, then what the page
+ * shows beside each value — per 100 000 inhabitants and the population used (amounts only), the
+ * gap to France, the rank among peers, the dated status — and each indicator's source and licence.
+ */
+export const COMPARISON_CSV_COLUMNS = [
+	...VALUE_EXPORT_COLUMNS,
+	'qualificatif',
+	'valeur_pour_100000_habitants',
+	'population',
+	'population_source',
+	'ecart_france',
+	'ecart_dates_differentes',
+	'rang',
+	'territoires_classes',
+	'statut',
+	'statut_libelle',
+	'statut_date',
+	'source',
+	'licence',
+	'source_mise_a_jour'
+] as const;
+
+/** Where a population comes from, as the territory pages say it (Mayotte's communes carry the 2017 census). */
+export function populationSource(code: string, cogYear: number | null): string {
+	const cog = `Insee, populations légales (somme des communes), Code officiel géographique${cogYear ? ` ${cogYear}` : ''}`;
+	if (code === 'D976' || code === 'R06') return 'Insee, recensement de Mayotte de 2017';
+	return code === 'FR' ? `${cog} ; Mayotte : recensement de 2017` : cog;
+}
+
+/**
+ * Rows of the comparison's CSV (`COMPARISON_CSV_COLUMNS`): one per value the page shows, territory
+ * by territory then France, indicator by indicator in the page's order. A territory without a
+ * value is left out (the page shows « — »).
+ */
+export function comparisonCsvRows(result: Comparison): (string | number | null)[][] {
 	const territories = new Map([...result.territories, ...(result.france ? [result.france] : [])].map((t) => [t.code, t]));
 	return result.indicators.flatMap((indicator) =>
 		indicator.cells
 			.filter((c) => c.value !== null && c.date !== null)
 			.map((c) => {
 				const t = territories.get(c.code)!;
-				return [indicator.code, indicator.name, t.level, t.inseeCode, t.name, c.date!, c.value!, indicator.unit];
+				const amount = indicator.perCapita;
+				return [
+					indicator.code,
+					indicator.name,
+					t.level,
+					t.inseeCode,
+					t.name,
+					c.date!,
+					c.value!,
+					indicator.unit,
+					c.qualifier,
+					amount ? c.perCapita : null,
+					amount ? t.population : null,
+					amount && t.population ? populationSource(t.code, result.populationCogYear) : null,
+					c.gap,
+					c.gap === null ? null : c.gapDatesDiffer ? 'oui' : 'non',
+					c.rank,
+					c.peers,
+					c.status,
+					statusPhrase(c.verdict),
+					c.verdict.judgedAt,
+					indicator.producer,
+					indicator.licence,
+					indicator.sourceUpdatedAt
+				];
 			})
 	);
 }

@@ -14,7 +14,8 @@ import {
 	parseCompareParams,
 	type CompareIndicator,
 	type CompareParams,
-	type CompareTerritory
+	type CompareTerritory,
+	type Comparison
 } from '$lib/server/queries/compare';
 import { compareHref } from '../../comparer/url';
 
@@ -29,7 +30,7 @@ export class IndicatorNotCompared extends Error {
 }
 
 const INDICATOR_HINT =
-	'Donnez le code de l’indicateur tel qu’il figure dans l’adresse de sa page, par exemple /integrer/comparer?t=R84,R93,D2A&indicateur=IND-200. Chaque graphique de la page « Comparer » donne son code d’intégration.';
+	'Donnez le code de l’indicateur tel qu’il figure dans l’adresse de sa page, par exemple /integrer/comparer?t=R84,R93,D2A&indicateur=IND-200. La rubrique « Intégrer » de la page « Comparer » donne le code d’intégration de chaque indicateur.';
 
 /** `indicateur`: required, once, letters, digits, `-`, `_` and `.` (as in the API). Trimmed. */
 export function parseIndicatorParam(params: URLSearchParams): string {
@@ -55,8 +56,13 @@ export function embeddedComparison(client: Database.Database, search: URLSearchP
 	const params = parseCompareParams(search);
 	const code = parseIndicatorParam(search);
 	const result = comparison(client, params);
+	return { params, territories: result.territories, france: result.france, indicator: comparedIndicator(client, params, result, code) };
+}
+
+/** The indicator `code` of a comparison; throws `IndicatorNotCompared` (404), saying why, when it is not shown. */
+export function comparedIndicator(client: Database.Database, params: CompareParams, result: Comparison, code: string): CompareIndicator {
 	const indicator = result.indicators.find((i) => i.code === code);
-	if (indicator) return { params, territories: result.territories, france: result.france, indicator };
+	if (indicator) return indicator;
 
 	const page = compareHref(params);
 	const filtered = params.famille !== null || params.theme !== null;
@@ -68,6 +74,6 @@ export function embeddedComparison(client: Database.Database, search: URLSearchP
 		throw new IndicatorNotCompared(`Indicateur introuvable : « ${code} ».`, `Vérifiez le code de l’indicateur, ou repartez de la comparaison : ${page}.`);
 	throw new IndicatorNotCompared(
 		`L’indicateur « ${code} » n’est pas publié pour chacun des territoires comparés (${result.territories.map((t) => t.name).join(', ')}).`,
-		`La page ${page} liste les indicateurs publiés pour tous, chacun avec son code d’intégration.`
+		`La page ${page} liste les indicateurs publiés pour tous, avec le lien de chacun vers sa vue à intégrer.`
 	);
 }
