@@ -122,6 +122,21 @@ export function wrapText(text: string, maxChars: number): string[] {
 	return lines;
 }
 
+/** Copies text to the clipboard; where the browser refuses, selects it in its text box and copies that. */
+export async function copyText(text: string, box: HTMLTextAreaElement | undefined): Promise<void> {
+	try {
+		await navigator.clipboard.writeText(text);
+	} catch {
+		box?.select();
+		document.execCommand('copy');
+	}
+}
+
+/** The `<iframe>` code that embeds a view of the site (`embedHref`, a path and query) on another site. */
+export function iframeSnippet(origin: string, embedHref: string, title: string, height: number): string {
+	return `<iframe src="${origin}${embedHref.replace(/&/g, '&amp;')}" width="720" height="${height}" title="${title.replace(/"/g, '&quot;')} (Baromètre)" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+}
+
 /**
  * `Taux de couverture des +18 ans` → `taux-de-couverture-des-18-ans`, for file names: at most
  * `max` characters, cut between words, never inside one.

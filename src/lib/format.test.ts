@@ -19,6 +19,7 @@ import {
 	formatNumber,
 	formatPercent,
 	formatPeriod,
+	formatOrdinal,
 	formatSignedChange,
 	formatValue,
 	matchesSearch,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+	statusParts,
+	statusPartsBeside,
+	type StatusVerdict,
 	STATUS_LABELS_FR,
 	STATUS_RULE_FR,
 	changeSinceBaseline,
@@ -161,5 +164,25 @@ describe('pickTarget', () => {
 	it('compares mixed precisions by date, and keeps the last listed on a tie', () => {
 		expect(pickTarget([{ date: '2026-12', value: 2 }, { date: '2027', value: 1 }]).final).toEqual({ date: '2027', value: 1 });
 		expect(pickTarget([{ date: '2026-12-01', value: 2 }, { date: '2026-12', value: 3 }]).final?.value).toBe(3);
+	});
+});
+
+describe('statusPartsBeside', () => {
+	const verdict = (status: StatusVerdict['status'], outdated: StatusVerdict['outdated'] = null): StatusVerdict => ({
+		status,
+		judged: status === 'non-evaluable' ? 'en-bonne-voie' : status,
+		judgedAt: '2024-05',
+		outdated,
+		degenerate: null,
+		targetDate: '2024-12'
+	});
+	it('leaves the date of the value to the date printed beside it, and says what it adds', () => {
+		expect(statusPartsBeside(verdict('en-retard'), '2024-05')).toEqual({ label: 'En retard', detail: '' });
+		expect(statusPartsBeside(verdict('en-retard', 'echeance'), '2024-05')).toEqual({ label: 'En retard', detail: 'échéance de décembre 2024 passée' });
+		expect(statusPartsBeside(verdict('non-evaluable', 'frequence'), '2024-05')).toEqual({ label: 'Non évaluable aujourd’hui', detail: 'valeur trop ancienne' });
+	});
+	it('says the date when it is not the one beside', () => {
+		expect(statusPartsBeside(verdict('en-retard'), '2024-06')).toEqual(statusParts(verdict('en-retard')));
+		expect(statusPartsBeside(verdict('en-retard'), '2024-06').detail).toBe('au vu de la valeur de mai 2024');
 	});
 });

@@ -248,6 +248,26 @@ export function statusParts(v: StatusVerdict): { label: string; detail: string }
 }
 
 /**
+ * The status in a table cell that prints the value's date beside it (the comparison): when the
+ * status was judged at that date, « au vu de la valeur de … » is left to the date shown and only
+ * what it adds is said (`échéance passée`, `valeur trop ancienne`); otherwise as `statusParts`.
+ */
+export function statusPartsBeside(v: StatusVerdict, shownDate: string | null): { label: string; detail: string } {
+	if (!v.judgedAt || v.judgedAt !== shownDate) return statusParts(v);
+	const deadline = v.targetDate ? `échéance ${ofPeriod(v.targetDate)} passée` : 'échéance passée';
+	switch (v.status) {
+		case 'non-evaluable':
+			return { label: STATUS_LABELS_FR['non-evaluable'], detail: v.outdated === 'echeance' ? deadline : 'valeur trop ancienne' };
+		case 'atteinte':
+		case 'en-bonne-voie':
+		case 'en-retard':
+			return { label: STATUS_LABELS_FR[v.status], detail: v.outdated === 'frequence' ? 'valeur ancienne' : v.outdated === 'echeance' ? deadline : '' };
+		default:
+			return statusParts(v);
+	}
+}
+
+/**
  * The status in one French phrase, always with the date it was judged at:
  * « En bonne voie au vu de la valeur de mai 2024 », « Non évaluable aujourd’hui : échéance de
  * décembre 2024 passée sans valeur publiée depuis (en bonne voie au vu de la valeur de mai 2024) ».

@@ -6,6 +6,15 @@
  * (canonical URLs, parameters) and the browser (links).
  */
 
+/** A comparison holds 2 territories at least. */
+export const MIN_TERRITORIES = 2;
+/**
+ * At most 13 territories besides France: the largest région (Occitanie) has 13 départements, so
+ * « Comparer avec les départements de sa région » never drops one. France, the reference, is
+ * never counted.
+ */
+export const MAX_TERRITORIES = 13;
+
 export const TERRITORY_CODE = /^(FR|R\d{2}|D(\d{2,3}|2A|2B))$/;
 
 const LEVEL_RANK: Record<string, number> = { F: 0, R: 1, D: 2 };

@@ -128,9 +128,9 @@ describe('embedded comparison: content', () => {
 		const page = await open(`${EMBED}&famille=${family}&utm_source=test`);
 		expect(await page.getAttribute('p.source a', 'href')).toBe(`/comparer?t=R84,R93,D2A&famille=${family}#ind-${INDICATOR}`);
 		expect((await fetch(`${baseUrl()}/comparer?t=R84,R93,D2A&utm_source=test`)).status).toBe(200);
-		// The link back lands on the indicator's block of the comparison.
+		// The link back lands on the indicator's row of the comparison.
 		const full = await open(`/comparer?t=R84,R93,D2A&famille=${family}`);
-		expect(plain(await full.textContent(`#ind-${INDICATOR}`))).toBe(meta().name);
+		expect(plain(await full.textContent(`#ind-${INDICATOR} th a`))).toBe(meta().name);
 	});
 });
 
@@ -163,7 +163,7 @@ describe('embedded comparison: errors', () => {
 		}
 		const page = await newPage();
 		expect((await page.goto(baseUrl() + base))?.status()).toBe(400);
-		expect(plain(await page.textContent('body'))).toContain('Chaque graphique de la page « Comparer » donne son code d’intégration.');
+		expect(plain(await page.textContent('body'))).toContain('La rubrique « Intégrer » de la page « Comparer » donne le code d’intégration de chaque indicateur.');
 		expect(await page.locator('header, footer').count()).toBe(0);
 	});
 

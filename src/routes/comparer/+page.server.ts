@@ -1,15 +1,22 @@
 /**
- * `/comparer`: without `t`, a chooser; with `t=R84,R93,D2A` (2 to 8 codes), the comparison.
+ * `/comparer`: without `t`, a chooser; with `t=R84,R93,D2A` (2 to 13 codes besides France, in the
+ * canonical order — any other spelling is redirected), the comparison, as compact tables by theme;
+ * `graphiques=<theme>` adds that theme's small multiples (their series are sent for it only).
  * `ajouter=…` is the « Ajouter un territoire » form (no JavaScript needed): resolved with the
  * search of /recherche (names, numbers, postal codes), then redirected to the new `t` list, or,
  * when the text matches several territories, the choices are listed as links.
  */
 import { error, redirect } from '@sveltejs/kit';
+import { render } from 'svelte/server';
+import { ServerDrawnHtml } from '$lib/server-drawn';
 import { getClient } from '$lib/server/db';
 import { MAX_TERRITORIES, MIN_TERRITORIES, parseCodes } from '$lib/server/queries/compare';
 import { parseSearchQuery, SearchQueryError, searchTerritories } from '$lib/server/queries/search';
 import type { PageServerLoad } from './$types';
-import { badRequest, readComparison } from './request.server';
+import { badRequest, readComparison, redirectToCanonical } from './request.server';
+import { chartedIndicators, comparisonTables, shownThemes } from './tableau';
+import OptionsIntegration from './OptionsIntegration.svelte';
+import Tableaux from './Tableaux.svelte';
 import { compareHref, withCode, type CompareState } from './url';
 
 export interface AddChoice {
@@ -58,10 +65,48 @@ function add(url: URL, text: string): { query: string; message: string | null; c
 	return { query, message: `Plusieurs territoires correspondent à « ${query} » : choisissez.`, choices };
 }
 
-export const load: PageServerLoad = ({ url }) => {
+/** `graphiques`: once at most, a theme the comparison shows (400 otherwise). */
+function chartedTheme(url: URL, themes: Set<string>): string | null {
+	const values = url.searchParams.getAll('graphiques');
+	if (values.length > 1) error(400, { message: 'Le paramètre « graphiques » ne peut être donné qu’une fois.', hint: 'Retirez les doublons de l’adresse.' });
+	const value = values[0] ?? '';
+	if (value === '') return null;
+	if (!themes.has(value))
+		error(400, {
+			message: `Pas de graphiques pour « ${value.slice(0, 60)} » : ce thème n’est pas dans la comparaison.`,
+			hint: 'Suivez le lien « Voir les graphiques » d’un thème de la page.'
+		});
+	return value;
+}
+
+export const load: PageServerLoad = ({ url, route, isDataRequest }) => {
+	// Client navigation data of a non-canonical address: SvelteKit sends the browser on to the canonical one.
+	redirectToCanonical(route.id, url);
 	const text = url.searchParams.get('ajouter');
 	const adding = text !== null && text.trim() !== '' ? add(url, text) : null;
-	if (url.searchParams.get('t') === null || (adding && url.searchParams.get('t')!.trim() === '')) return { comparison: null, params: null, adding };
+	if (url.searchParams.get('t') === null || (adding && url.searchParams.get('t')!.trim() === ''))
+		return { comparison: null, tables: '', options: '', first: null, charts: [], count: 0, params: null, graphiques: null, adding };
 	const { params, result } = readComparison(url);
-	return { comparison: result, params, adding };
+	const graphiques = chartedTheme(url, shownThemes(result));
+	const { indicators, ...comparison } = result;
+	const families = comparisonTables(indicators);
+	const view = { codes: params.codes, famille: params.famille, theme: params.theme };
+	const territories = [...result.territories, ...(result.france ? [result.france] : [])];
+	// The tables are drawn here, once: the first load sends them as HTML only (see $lib/server-drawn).
+	// Never hydrated: Svelte's hydration markers (comments) are dropped. Text cannot hold `<!--`: Svelte escapes `<`.
+	const drawn = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '');
+	const tables = drawn(render(Tableaux, { props: { families, territories, view, charted: graphiques } }).body);
+	const embeddable = indicators.map((i) => ({ code: i.code, name: i.name, perCapita: i.perCapita }));
+	const options = drawn(render(OptionsIntegration, { props: { indicators: embeddable } }).body);
+	return {
+		comparison,
+		tables: isDataRequest ? tables : new ServerDrawnHtml(tables),
+		options: isDataRequest ? options : new ServerDrawnHtml(options),
+		first: embeddable[0] ?? null,
+		charts: chartedIndicators(indicators, graphiques),
+		count: indicators.length,
+		params,
+		graphiques,
+		adding
+	};
 };

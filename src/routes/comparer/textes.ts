@@ -8,7 +8,9 @@ import { formatPeriod, formatSignedChange, formatValue } from '$lib/format';
 import { perCapitaText } from '$lib/per-capita';
 import type { CompareCell, CompareIndicator } from '$lib/server/queries/compare';
 
-type Indicator = Pick<CompareIndicator, 'name' | 'unit' | 'direction' | 'perCapita' | 'cells'>;
+/** What the words read of a cell (the page's cells carry no targets, the embed's do). */
+type Cell = Pick<CompareCell, 'code' | 'date' | 'value' | 'qualifier' | 'perCapita' | 'series'>;
+type Indicator = Pick<CompareIndicator, 'name' | 'unit' | 'direction' | 'perCapita'> & { cells: readonly Cell[] };
 /** A territory's name by public code (undefined when unknown). */
 export type NameOf = (code: string) => string | undefined;
 
@@ -47,7 +49,7 @@ export function evolutionText(i: Indicator, nameOf: NameOf): string {
 }
 
 /** First and last dates drawn: `janvier 2019 – mai 2024` (empty when nothing is drawn). */
-export function periodSpan(i: Pick<CompareIndicator, 'cells'>): string {
+export function periodSpan(i: { cells: readonly Pick<CompareCell, 'series'>[] }): string {
 	const dates = i.cells.flatMap((cell) => cell.series.map((p) => p.date)).sort();
 	return dates.length ? `${formatPeriod(dates[0])} – ${formatPeriod(dates.at(-1))}` : '';
 }
@@ -68,9 +70,9 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * as the reference (not one of the chosen territories).
  */
 export function comparisonSummary(i: Indicator, nameOf: NameOf, reference: string | null): string {
-	const label = (cell: CompareCell) =>
+	const label = (cell: Cell) =>
 		i.perCapita ? perCapitaText(cell.perCapita, i.unit) : valueText(cell.value!, i.unit, cell.qualifier);
-	const compared = (cell: CompareCell) => (i.perCapita ? cell.perCapita : cell.value);
+	const compared = (cell: Cell) => (i.perCapita ? cell.perCapita : cell.value);
 	const known = i.cells
 		.filter((cell) => cell.code !== reference && compared(cell) !== null && cell.date !== null)
 		.map((cell) => ({ cell, value: compared(cell)!, name: nameOf(cell.code) ?? cell.code }));
@@ -79,7 +81,7 @@ export function comparisonSummary(i: Indicator, nameOf: NameOf, reference: strin
 	const common = dates.size === 1 ? known[0].cell.date! : null;
 	const when = (common ? capitalised(formatPeriod(common)) : 'Dernières valeurs') + (i.perCapita ? ', pour 100 000 habitants' : '');
 	/** The period after a value, when the sentence has no single date. */
-	const dated = (cell: CompareCell) => (common && cell.date === common ? '' : formatPeriod(cell.date));
+	const dated = (cell: Cell) => (common && cell.date === common ? '' : formatPeriod(cell.date));
 	const who = (group: typeof known) => {
 		const names = joinNames(group.map((k) => k.name));
 		const periods = [...new Set(group.map((k) => dated(k.cell)))].filter(Boolean);

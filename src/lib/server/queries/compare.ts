@@ -16,7 +16,7 @@ import { summarizeProgress, verdictOf, type DatedValue } from '../../indicator-s
 import { statusPhrase, type Direction, type ProgressStatus, type StatusVerdict } from '../../progress';
 import { VALUE_EXPORT_COLUMNS } from '../export';
 import { perInhabitants } from '../../per-capita';
-import { sortTerritoryCodes, TERRITORY_CODE } from '../../territory-codes';
+import { MAX_TERRITORIES, MIN_TERRITORIES, sortTerritoryCodes, TERRITORY_CODE } from '../../territory-codes';
 import { PAR_HABITANTS } from '../../url-state';
 import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
@@ -24,13 +24,7 @@ import { isCountUnit } from './indicator';
 import { PeerValues } from './peers';
 import { FAMILY_ORDER } from './overview';
 
-export const MIN_TERRITORIES = 2;
-/**
- * At most 13 territories besides France: the largest région (Occitanie) has 13 départements, so
- * « Comparer avec les départements de sa région » never drops one. France, the reference, is
- * never counted.
- */
-export const MAX_TERRITORIES = 13;
+export { MAX_TERRITORIES, MIN_TERRITORIES } from '../../territory-codes';
 
 // ---------------------------------------------------------------- parameters
 
