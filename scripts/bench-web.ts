@@ -21,6 +21,7 @@ import Database from 'better-sqlite3';
 import { seedStore } from '../src/lib/server/import/seed';
 import { startNginx } from './nginx-local';
 import { parseArgs } from './args';
+import { sortTerritoryCodes } from '../src/lib/territory-codes';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['no-build'], options: ['duration', 'connections'] });
 const DURATION = Number(args.options.duration ?? 10);
@@ -61,7 +62,7 @@ const PAGE_TYPES: [string, string][] = [
 	['région 84', '/territoires/regions/84'],
 	['France', '/territoires/france'],
 	['France, Services Publics+ (sa plus grande famille)', '/territoires/france?famille=services-publics-plus'],
-	['comparer (4)', '/comparer?t=D93,D2A,R84,R93'],
+	['comparer (4)', '/comparer?t=R84,R93,D2A,D93'],
 	['programmes', '/programmes'],
 	['recherche', '/recherche?q=logement'],
 	['données', '/donnees']
@@ -123,8 +124,9 @@ async function load(url: string, headers: Record<string, string>, options: Parti
 	};
 }
 
-/** Distinct comparison URLs nobody asked for yet: pairs and triples of territories, in order. */
-function* coldComparisons(codes: string[]): Generator<string> {
+/** Distinct comparison URLs nobody asked for yet: pairs and triples of territories, in the canonical order (no redirect). */
+function* coldComparisons(given: string[]): Generator<string> {
+	const codes = sortTerritoryCodes(given);
 	for (let i = 0; i < codes.length; i++)
 		for (let j = i + 1; j < codes.length; j++) {
 			yield `/comparer?t=${codes[i]},${codes[j]}`;

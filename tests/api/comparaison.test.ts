@@ -9,6 +9,7 @@ import { parseCsv } from '../../src/lib/csv/read';
 import { toCsv } from '../../src/lib/csv/write';
 import { OPENAPI_DOCUMENT } from '../../src/lib/server/api/openapi';
 import { VALUE_EXPORT_COLUMNS } from '../../src/lib/server/export';
+import { POPULATION_YEAR } from '../../src/lib/per-capita';
 import { COMPARISON_CSV_COLUMNS, comparison, comparisonCsvRows, type CompareParams } from '../../src/lib/server/queries/compare';
 import { findIndicator, findTerritory, progressIn } from '../../src/lib/server/queries/facts';
 import { api, seededApiStore } from './helpers';
@@ -332,7 +333,7 @@ describe('GET /api/v1/comparaison.csv', () => {
 		const row = rowOf(count.id, '2A');
 		expect(Number(cell(row, 'valeur_pour_100000_habitants'))).toBeCloseTo(perCapita, 9);
 		expect(Number(cell(row, 'population'))).toBe(population('D2A'));
-		expect(cell(row, 'population_source')).toMatch(/^Insee, populations légales \(somme des communes\), Code officiel géographique 20\d\d$/);
+		expect(cell(row, 'annee_population')).toBe(String(POPULATION_YEAR));
 		expect(Number(cell(row, 'ecart_france'))).toBeCloseTo(perCapita - (countFrance.value * 100_000) / population('FR'), 9);
 		const departements = peers(count.id, 'departement', d2a.date).map((p) => (p.value * 100_000) / p.population!);
 		expect(Number(cell(row, 'rang'))).toBe(rankOf(perCapita, departements, count.sens));

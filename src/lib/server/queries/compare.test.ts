@@ -196,7 +196,7 @@ describe('comparison', () => {
 		expect(column('statut')).toBe(cell.status);
 		expect(column('statut_date')).toBe(cell.verdict.judgedAt);
 		// A rate: no per-100 000 value, no population.
-		expect([column('valeur_pour_100000_habitants'), column('population'), column('population_source')]).toEqual([null, null, null]);
+		expect([column('valeur_pour_100000_habitants'), column('population'), column('annee_population')]).toEqual([null, null, null]);
 		expect(rows.filter((r) => r[0] === 'T-1').map((r) => r[3])).toEqual(['2A', '2B', 'FR']);
 		expect(rows).toHaveLength(6);
 		expect(comparisonCsvRows(onlyIndicator(result, 'T-1')!).map((r) => r[0])).toEqual(['T-1', 'T-1', 'T-1']);

@@ -15,7 +15,7 @@ import { compareFr } from '../../format';
 import { summarizeProgress, verdictOf, type DatedValue } from '../../indicator-summary';
 import { statusPhrase, type Direction, type ProgressStatus, type StatusVerdict } from '../../progress';
 import { VALUE_EXPORT_COLUMNS } from '../export';
-import { perInhabitants } from '../../per-capita';
+import { perInhabitants, POPULATION_YEAR } from '../../per-capita';
 import { MAX_TERRITORIES, MIN_TERRITORIES, sortTerritoryCodes, TERRITORY_CODE } from '../../territory-codes';
 import { PAR_HABITANTS } from '../../url-state';
 import { neighboursOf } from '../neighbours';
@@ -202,8 +202,6 @@ export interface Comparison {
 	indicators: CompareIndicator[];
 	/** Indicators common to all, before the filters. */
 	total: number;
-	/** Year of the Code officiel géographique whose populations légales the per-100 000 values use. */
-	populationCogYear: number | null;
 }
 
 export const territoryHref = (t: Pick<Territory, 'level' | 'inseeCode'>) =>
@@ -312,8 +310,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 		france: franceRecord && !chosen.includes(franceRecord) ? toCompare(franceRecord) : null,
 		families,
 		themes,
-		total: meta.length,
-		populationCogYear: (client.prepare('SELECT max(cog_year) AS y FROM territories').get() as { y: number | null }).y
+		total: meta.length
 	};
 	if (shown.length === 0) return { ...base, indicators: [] };
 
@@ -427,7 +424,7 @@ export function onlyIndicator(result: Comparison, code: string): Comparison | nu
 
 /**
  * The columns of the comparison's CSV: the canonical value columns first, then what the page
- * shows beside each value — per 100 000 inhabitants and the population used (amounts only), the
+ * shows beside each value — per 100 000 inhabitants and the population used with its year (amounts only, as the map CSV), the
  * gap to France, the rank among peers, the dated status — and each indicator's source and licence.
  */
 export const COMPARISON_CSV_COLUMNS = [
@@ -435,7 +432,7 @@ export const COMPARISON_CSV_COLUMNS = [
 	'qualificatif',
 	'valeur_pour_100000_habitants',
 	'population',
-	'population_source',
+	'annee_population',
 	'ecart_france',
 	'ecart_dates_differentes',
 	'rang',
@@ -448,12 +445,8 @@ export const COMPARISON_CSV_COLUMNS = [
 	'source_mise_a_jour'
 ] as const;
 
-/** Where a population comes from, as the territory pages say it (Mayotte's communes carry the 2017 census). */
-export function populationSource(code: string, cogYear: number | null): string {
-	const cog = `Insee, populations légales (somme des communes), Code officiel géographique${cogYear ? ` ${cogYear}` : ''}`;
-	if (code === 'D976' || code === 'R06') return 'Insee, recensement de Mayotte de 2017';
-	return code === 'FR' ? `${cog} ; Mayotte : recensement de 2017` : cog;
-}
+/** The year of a territory's population (Insee, population municipale; Mayotte's communes carry the 2017 census). */
+export const populationYear = (code: string): number => (code === 'D976' || code === 'R06' ? 2017 : POPULATION_YEAR);
 
 /**
  * Rows of the comparison's CSV (`COMPARISON_CSV_COLUMNS`): one per value the page shows, territory
@@ -480,7 +473,7 @@ export function comparisonCsvRows(result: Comparison): (string | number | null)[
 					c.qualifier,
 					amount ? c.perCapita : null,
 					amount ? t.population : null,
-					amount && t.population ? populationSource(t.code, result.populationCogYear) : null,
+					amount && t.population ? populationYear(t.code) : null,
 					c.gap,
 					c.gap === null ? null : c.gapDatesDiffer ? 'oui' : 'non',
 					c.rank,
