@@ -19,7 +19,6 @@ import {
 	formatNumber,
 	formatPercent,
 	formatPeriod,
-	formatOrdinal,
 	formatSignedChange,
 	formatValue,
 	matchesSearch,
