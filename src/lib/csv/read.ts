@@ -73,7 +73,8 @@ export function utf8Checker(): (bytes: Uint8Array, final: boolean) => boolean {
 				break;
 			}
 		}
-		carry = data.slice(cut); // a copy: the caller reuses its buffer
+		// A copy: the caller reuses its buffer (and Buffer#slice, unlike Uint8Array#slice, is a view).
+		carry = new Uint8Array(data.subarray(cut));
 		ok = isUtf8(data.subarray(0, cut)) && !(final && carry.length > 0);
 		return ok;
 	};

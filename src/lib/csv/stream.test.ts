@@ -95,6 +95,19 @@ describe('utf8Checker', () => {
 		const bytes = [0xc3, 0xa9, 0x2c, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0x0a];
 		for (let i = 0; i <= bytes.length; i++) for (let j = i; j <= bytes.length; j++) expect(check(bytes, [i, j])).toBe(true);
 	});
+	it('keeps the cut character when the caller reuses its read buffer (as the import does)', () => {
+		const bytes = Buffer.from('aujourd’hui, démarche — « é »\n'.repeat(50));
+		for (const size of [7, 64, 1000]) {
+			const push = utf8Checker();
+			const buffer = Buffer.alloc(size); // one buffer, refilled at each read
+			let ok = true;
+			for (let at = 0; at < bytes.length; at += size) {
+				const n = bytes.copy(buffer, 0, at, Math.min(at + size, bytes.length));
+				ok = push(buffer.subarray(0, n), at + size >= bytes.length);
+			}
+			expect(ok, `chunks of ${size}`).toBe(true);
+		}
+	});
 	it('refuses Windows-1252 bytes and a character left unfinished at the end', () => {
 		expect(check([0x43, 0x6f, 0x72, 0x72, 0xe8, 0x7a, 0x65], [3])).toBe(false);
 		expect(check([0x61, 0xe2, 0x82], [2])).toBe(false);
