@@ -130,12 +130,36 @@ async function renderOnce(event: RequestEvent, resolve: Parameters<Handle>[0]['r
 	return cache.put(key, entry);
 }
 
+/** Renders under way, by cache key: a burst of requests for one uncached page waits for one render. */
+const inflight = new Map<string, Promise<CachedResponse | Response | null>>();
+
+/**
+ * One render per key at a time: requests for a page being rendered share its cache entry instead
+ * of each taking a place in the gate (a spike on a new page, or a process just started, would
+ * otherwise be answered 503 beyond the queue). An answer that is not cacheable cannot be shared:
+ * such a follower renders its own.
+ */
+async function renderShared(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve'], key: string): Promise<CachedResponse | Response | null> {
+	const pending = inflight.get(key);
+	if (pending) {
+		const shared = await pending;
+		return shared instanceof Response ? gate.run(() => renderOnce(event, resolve, key)) : shared;
+	}
+	const mine = gate.run(() => renderOnce(event, resolve, key));
+	inflight.set(key, mine);
+	try {
+		return await mine;
+	} finally {
+		inflight.delete(key);
+	}
+}
+
 /** A cold GET: rendered through the gate, kept in the cache when `key` is given. */
 async function render(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve'], key: string | null): Promise<Response> {
 	const { request, url } = event;
 	let rendered: CachedResponse | Response | null;
 	try {
-		rendered = await gate.run(() => renderOnce(event, resolve, key));
+		rendered = key ? await renderShared(event, resolve, key) : await gate.run(() => renderOnce(event, resolve, key));
 	} catch (error) {
 		// A render thread died under this request (it is replaced): the client may try again.
 		console.error(error);

@@ -143,6 +143,16 @@ describe('cold renders are bounded', () => {
 		expect(refused[0].headers.get('retry-after')).toBe('2');
 		expect(refused[0].headers.get('cache-control')).toBe('no-store');
 	});
+
+	it('a burst of requests for one uncached page shares one render: none refused', async () => {
+		const health = async () => ((await (await fetch(`${app.url}/sante`)).json()) as { rendus_par_les_fils: number }).rendus_par_les_fils;
+		const before = await health();
+		const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${app.url}/comparer?t=R75,D33`)));
+		expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+		const bodies = await Promise.all(answers.map((r) => r.text()));
+		expect(new Set(bodies).size).toBe(1);
+		expect(await health()).toBe(before + 1);
+	});
 });
 
 describe('cold renders happen in render threads', () => {
