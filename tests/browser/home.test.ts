@@ -21,6 +21,18 @@ describe('home page', () => {
 		expect(plain(await row.textContent())).toContain('mai 2024');
 	});
 
+	it('the family lines and the policies’ statuses read as sentences, not as badges (only the compact badge is one)', async () => {
+		for (const path of ['/', '/indicateurs/IND-200', '/territoires/departements/93']) {
+			const page = await newPage();
+			await page.goto(baseUrl() + path);
+			const styles = await page.$$eval('.etat-familles, .etat-avancement', (els) =>
+				els.map((el) => ({ transform: getComputedStyle(el).textTransform, before: getComputedStyle(el, '::before').content }))
+			);
+			expect(styles.length, path).toBeGreaterThan(0);
+			for (const style of styles) expect(style, path).toEqual({ transform: 'none', before: 'none' });
+		}
+	});
+
 	it('has no axe-core violations (WCAG 2.1 AA)', async () => {
 		const page = await newPage();
 		await page.goto(baseUrl() + '/');
