@@ -71,7 +71,10 @@ describe('Paris + petite couronne inset', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/territoire=D75/);
 		expect(plain(await page.locator('#selection-titre').textContent())).toBe('Paris');
-		expect(await page.evaluate(() => document.activeElement?.closest('[data-encart]') !== null && document.activeElement?.querySelector('[data-code]')?.getAttribute('data-code'))).toBe('75');
+		// The URL changes before the new page state is drawn: the focus is checked once it has settled.
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.closest('[data-encart]') !== null && document.activeElement?.querySelector('[data-code]')?.getAttribute('data-code')), { timeout: 5000 })
+			.toBe('75');
 	});
 
 	it('is on the home map, the policy map, the programme map and the embed, each inset territory a link', async () => {
