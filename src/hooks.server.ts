@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { canonicalQuery } from '$lib/server/canonical-url';
+import { apiCacheSearch, canonicalQuery } from '$lib/server/canonical-url';
 import { storeVersion } from '$lib/server/db';
 import { cacheControl, framePolicy, RenderGate, RETRY_AFTER_SECONDS, securityHeaders } from '$lib/server/http-policy';
 import { encodedEtag, encodeEntry, pickEncoding, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
@@ -192,7 +192,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	// One entry per state: `%20` and `+` share it; __data.json (with SvelteKit's own parameters) is
 	// its own entry, never the page's. The common spelling is the raw URL, which the fast path finds.
-	const search = canonical ? canonical.search + (own.length ? (canonical.search ? '&' : '?') + own.join('&') : '') : raw.search;
+	const search = canonical
+		? canonical.search + (own.length ? (canonical.search ? '&' : '?') + own.join('&') : '')
+		: (apiCacheSearch(event.route.id, new URLSearchParams(parts.join('&'))) ?? raw.search);
 	const key = raw.pathname + search;
 	const entry = lookup(key);
 	if (!entry) return render(event, resolve, key);

@@ -58,7 +58,12 @@ describe('npm start’s server: one process per core', () => {
 	});
 
 	it('answers from several processes, each picking up a release that replaced the store file', async () => {
-		const before = await Promise.all(Array.from({ length: 12 }, () => sante(app.url)));
+		// The server answers as soon as its first process listens: wait (bounded) for the second.
+		let before: { livraison: number; processus: number }[] = [];
+		for (let i = 0; i < 50 && new Set(before.map((s) => s.processus)).size < 2; i++) {
+			if (i) await new Promise((r) => setTimeout(r, 200));
+			before = await Promise.all(Array.from({ length: 12 }, () => sante(app.url)));
+		}
 		expect(new Set(before.map((s) => s.processus)).size).toBe(2);
 		const release = before[0].livraison;
 		const page = await fetch(`${app.url}/api/v1/releases`).then((r) => r.json());
@@ -176,6 +181,14 @@ describe('cold renders happen in render threads', () => {
 		const before = (await health(threaded)).rendus_par_les_fils;
 		expect((await fetch(`${threaded.url}/territoires/departements/2A`)).status).toBe(200);
 		expect((await fetch(`${threaded.url}/territoires/departements/2A`)).status).toBe(200); // cached: not rendered again
+		expect((await health(threaded)).rendus_par_les_fils).toBe(before + 1);
+	});
+
+	it('the comparison API asked in another order shares the cache entry of the canonical order', async () => {
+		const before = (await health(threaded)).rendus_par_les_fils;
+		const [a, b] = [await fetch(`${threaded.url}/api/v1/comparaison.csv?territoires=R84,R93,D69`), await fetch(`${threaded.url}/api/v1/comparaison.csv?territoires=D69,R93,R84`)];
+		expect([a.status, b.status]).toEqual([200, 200]);
+		expect(await b.text()).toBe(await a.text());
 		expect((await health(threaded)).rendus_par_les_fils).toBe(before + 1);
 	});
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalQuery, PAGE_PARAMETERS } from './canonical-url';
+import { apiCacheSearch, canonicalQuery, PAGE_PARAMETERS } from './canonical-url';
 
 const canonical = (route: string | null, query: string) => canonicalQuery(route, new URLSearchParams(query));
 const ROUTES = join(import.meta.dirname, '..', '..', 'routes');
@@ -47,5 +47,20 @@ describe('canonicalQuery', () => {
 		expect(ids.length).toBeGreaterThan(30);
 		expect(ids.filter((id) => !(id in PAGE_PARAMETERS))).toEqual([]);
 		expect(Object.keys(PAGE_PARAMETERS).filter((id) => !ids.includes(id))).toEqual([]);
+	});
+});
+
+describe('apiCacheSearch: one cache key per comparison, whatever the order asked', () => {
+	const key = (routeId: string, query: string) => apiCacheSearch(routeId, new URLSearchParams(query));
+	it('sorts the territory list and the parameters of the comparison endpoints', () => {
+		expect(key('/api/v1/comparaison', 'territoires=D2A,R93,R84&famille=politiques-prioritaires')).toBe('?famille=politiques-prioritaires&territoires=R84,R93,D2A');
+		expect(key('/api/v1/comparaison.csv', 'famille=politiques-prioritaires&territoires=R84,R93,D2A')).toBe('?famille=politiques-prioritaires&territoires=R84,R93,D2A');
+	});
+	it('leaves another spelling (lower case, duplicates, repeated parameters) and other routes as written', () => {
+		expect(key('/api/v1/comparaison', 'territoires=r84,R93')).toBe('?territoires=r84,R93');
+		expect(key('/api/v1/comparaison', 'territoires=R93,R93')).toBe('?territoires=R93,R93');
+		expect(key('/api/v1/comparaison', 'territoires=R93&territoires=R84')).toBeNull();
+		expect(key('/api/v1/indicateurs', 'territoires=R93,R84')).toBeNull();
+		expect(key(null as unknown as string, 'x=1')).toBeNull();
 	});
 });

@@ -6,7 +6,7 @@
  * unknown parameters themselves (400, `api/params.ts`). Every page and endpoint outside the API must
  * be listed (canonical-url.test.ts walks src/routes): one not listed is left as it is.
  */
-import { canonicalCodeList } from '$lib/territory-codes';
+import { canonicalCodeList, sortTerritoryCodes, TERRITORY_CODE } from '$lib/territory-codes';
 import { STATE_KEYS } from '$lib/url-state';
 
 const COMPARISON = ['t', 'famille', 'theme'];
@@ -81,4 +81,31 @@ export function canonicalQuery(routeId: string | null, params: URLSearchParams):
 	const text = new URLSearchParams(kept).toString();
 	// Commas stay readable in territory lists (`t=R84,R93`), as the site writes them.
 	return { search: text ? `?${text.replace(/%2C/gi, ',')}` : '', changed };
+}
+
+/** API routes answering a territory list in the canonical order whatever order it was asked in. */
+const API_TERRITORY_LISTS: Record<string, string> = { '/api/v1/comparaison': 'territoires', '/api/v1/comparaison.csv': 'territoires' };
+
+/**
+ * The API answers as asked (no redirect), but one cache entry per state: for the comparison
+ * endpoints, a territory list written in another order, and parameters in another order, share the
+ * key of the canonical spelling. Only the order moves: a list with another spelling (lower case,
+ * duplicates, unknown codes) keeps its own key, so it is answered (or refused) as it is written.
+ * Null for other routes, or when nothing is to be reordered.
+ */
+export function apiCacheSearch(routeId: string | null, params: URLSearchParams): string | null {
+	const listParam = routeId ? API_TERRITORY_LISTS[routeId] : undefined;
+	if (!listParam) return null;
+	const given = [...params];
+	if (new Set(given.map(([name]) => name)).size !== given.length) return null;
+	const ordered = given
+		.map(([name, value]): [string, string] => {
+			if (name !== listParam) return [name, value];
+			const codes = value.split(',');
+			const plain = codes.every((c) => TERRITORY_CODE.test(c)) && new Set(codes).size === codes.length;
+			return [name, plain ? sortTerritoryCodes(codes).join(',') : value];
+		})
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const text = new URLSearchParams(ordered).toString();
+	return text ? `?${text.replace(/%2C/gi, ',')}` : '';
 }
