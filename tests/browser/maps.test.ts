@@ -67,6 +67,9 @@ describe('Paris + petite couronne inset', () => {
 
 	it('Enter on Paris in the inset selects it, and the focus stays on the map', async () => {
 		const page = await open(INDICATOR_MAP, 375);
+		// Hydration waits for the map tab's own chunk, after the load event: before it, Enter is a
+		// full page load (the no-JavaScript path), which does not keep the focus.
+		await page.waitForLoadState('networkidle');
 		await page.locator('svg.carte [data-encart] a:has([data-code="75"])').focus();
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/territoire=D75/);
