@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { allIndicators, type Level } from '../queries/facts';
-import { FAMILY_ORDER } from '../queries/overview';
+import { familyRank } from '../queries/overview';
 import { lastRelease, type ReleaseInfo } from '../queries/releases';
 import { targetCounts, valueCounts } from './queries';
 import { ETALAB, indicatorLinks, isEtalab, siteAttribution } from './serialise';
@@ -40,7 +40,6 @@ export interface Catalogue {
 	otherLicences: number;
 }
 
-const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.indexOf(id) : FAMILY_ORDER.length);
 
 export function downloadCatalogue(client: Database.Database): Catalogue {
 	const values = valueCounts(client);

@@ -22,7 +22,7 @@ import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
 import { isCountUnit } from './indicator';
 import { PeerValues } from './peers';
-import { FAMILY_ORDER } from './overview';
+import { byDisplayOrder, familyRank } from './overview';
 
 export { MAX_TERRITORIES, MIN_TERRITORIES } from '../../territory-codes';
 
@@ -216,7 +216,6 @@ const toCompare = (t: Territory): CompareTerritory => ({
 	href: territoryHref(t)
 });
 
-const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.indexOf(id) : FAMILY_ORDER.length);
 
 interface MetaRow {
 	id: number;
@@ -294,17 +293,7 @@ export function comparison(client: Database.Database, params: CompareParams): Co
 	);
 	const shown = meta
 		.filter((m) => (params.famille === null || m.familyId === params.famille) && (params.theme === null || m.themeId === params.theme))
-		.sort(
-			(a, b) =>
-				familyRank(a.familyId) - familyRank(b.familyId) ||
-				compareFr(a.familyName, b.familyName) ||
-				// Grouped by theme within a family (the page's groups, the CSV's order); no theme last.
-				(a.themeName === null ? 1 : 0) - (b.themeName === null ? 1 : 0) ||
-				compareFr(a.themeName ?? '', b.themeName ?? '') ||
-				compareFr(a.policyName, b.policyName) ||
-				a.sortOrder - b.sortOrder ||
-				compareFr(a.name, b.name)
-		);
+		.sort(byDisplayOrder); // the page's groups, the CSV's order
 	const base = {
 		territories: chosen.map(toCompare),
 		france: franceRecord && !chosen.includes(franceRecord) ? toCompare(franceRecord) : null,

@@ -3,6 +3,7 @@
  * at national level (latest value, baseline, final target, progress, status).
  */
 import type Database from 'better-sqlite3';
+import { compareFr } from '../../format';
 import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
 import { verdictOf } from '../../indicator-summary';
 import { findTerritory, progressIn } from './facts';
@@ -57,7 +58,33 @@ interface IndicatorRow {
 
 /** Current priority policies first, then the 2017–2022 baromètre, then the DITP's own programmes. */
 export const FAMILY_ORDER = ['politiques-prioritaires', 'barometre-2017-2022', 'services-publics-plus', 'laboratoires', 'budgets', 'complexite'];
-const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.indexOf(id) : FAMILY_ORDER.length);
+/** A family's place in FAMILY_ORDER; families it does not name come last. */
+export const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.indexOf(id) : FAMILY_ORDER.length);
+
+export interface DisplayedIndicator {
+	familyId: string;
+	familyName: string;
+	themeName: string | null;
+	policyName: string;
+	sortOrder: number;
+	name: string;
+}
+
+/**
+ * The order indicators are listed in wherever they are grouped (territory pages, the comparison and
+ * its CSV): by family, then theme (no theme last), policy, the source's order, name.
+ */
+export function byDisplayOrder(a: DisplayedIndicator, b: DisplayedIndicator): number {
+	return (
+		familyRank(a.familyId) - familyRank(b.familyId) ||
+		compareFr(a.familyName, b.familyName) ||
+		(a.themeName === null ? 1 : 0) - (b.themeName === null ? 1 : 0) ||
+		compareFr(a.themeName ?? '', b.themeName ?? '') ||
+		compareFr(a.policyName, b.policyName) ||
+		a.sortOrder - b.sortOrder ||
+		compareFr(a.name, b.name)
+	);
+}
 
 export function nationalOverview(client: Database.Database): FamilySummary[] {
 	const indicators = client

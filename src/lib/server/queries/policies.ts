@@ -13,7 +13,7 @@ import type { Direction, ProgressStatus, StatusVerdict } from '../../progress';
 import { MAILLES, PAR_HABITANTS, type Maille } from '../../url-state';
 import type { Level } from './facts';
 import { indicatorContext, isCountUnit, territoryTable } from './indicator';
-import { FAMILY_ORDER } from './overview';
+import { familyRank } from './overview';
 
 export interface NationalStanding {
 	latest: { date: string; value: number; qualifier: string | null } | null;
@@ -82,7 +82,6 @@ interface Row {
 	departement: number;
 }
 
-const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.indexOf(id) : FAMILY_ORDER.length);
 
 const LEVEL_EXISTS = (level: Level) =>
 	`EXISTS (SELECT 1 FROM observations o WHERE o.indicator_id = i.id AND o.territory_id IN (SELECT id FROM territories WHERE level = '${level}'))`;

@@ -21,7 +21,7 @@ import { neighboursOf } from '../neighbours';
 import { allTerritories, type Level, type Territory } from './facts';
 import { isCountUnit } from './indicator';
 import { PeerValues } from './peers';
-import { FAMILY_ORDER } from './overview';
+import { byDisplayOrder } from './overview';
 import { searchIndex } from './search';
 import { revisionKey, revisionsOf, type Revision } from './vintages';
 
@@ -145,7 +145,6 @@ export class FilterParamError extends Error {
 const link = (t: Territory): TerritoryLink => ({ code: t.code, inseeCode: t.inseeCode, name: t.name, population: t.population });
 const byName = (a: TerritoryLink, b: TerritoryLink) => compareFr(a.name, b.name);
 const byCode = (a: TerritoryLink, b: TerritoryLink) => compareFr(a.inseeCode, b.inseeCode);
-const familyRank = (id: string) => (FAMILY_ORDER.includes(id) ? FAMILY_ORDER.indexOf(id) : FAMILY_ORDER.length);
 
 interface MetaRow {
 	id: number;
@@ -218,17 +217,7 @@ export function indicatorsIn(
 				 WHERE i.id IN (SELECT DISTINCT indicator_id FROM observations WHERE territory_id = ?)`
 			)
 			.all(territory.id) as MetaRow[]
-	).sort(
-		(a, b) =>
-			familyRank(a.familyId) - familyRank(b.familyId) ||
-			compareFr(a.familyName, b.familyName) ||
-			// By theme within a family (no theme last), as the catalogue and the comparison group them.
-			(a.theme === null ? 1 : 0) - (b.theme === null ? 1 : 0) ||
-			compareFr(a.theme ?? '', b.theme ?? '') ||
-			compareFr(a.policyName, b.policyName) ||
-			a.sortOrder - b.sortOrder ||
-			compareFr(a.name, b.name)
-	);
+	).sort((a, b) => byDisplayOrder({ ...a, themeName: a.theme }, { ...b, themeName: b.theme }));
 	const famille = filters.famille ?? meta[0]?.familyId ?? null;
 	const inFamily = meta.filter((m) => m.familyId === famille);
 	const themes = countBy(inFamily, (m) => m.themeId, (m) => m.theme ?? '').sort((a, b) => compareFr(a.name, b.name));
