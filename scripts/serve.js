@@ -70,7 +70,9 @@ async function serve() {
 	const server = createServer((req, res) => {
 		if (accessLog) logWhenDone(req, res);
 		// Static files (/_app/, /geo/) and anything answered outside the hooks get them too.
-		for (const [name, value] of securityHeaders((req.url ?? '/').split('?')[0])) res.setHeader(name, value);
+		const path = (req.url ?? '/').split('?')[0];
+		for (const [name, value] of securityHeaders(path)) res.setHeader(name, value);
+		if (path.startsWith('/_app/immutable/')) dropValidators(res);
 		const fast = globalThis.__barometreFastPath;
 		if (typeof fast === 'function' && fast(req, res)) return;
 		handler(req, res);
@@ -92,6 +94,23 @@ async function serve() {
 	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
 	// A connection that becomes idle during shutdown is closed rather than kept alive.
 	server.on('request', (_req, res) => res.on('finish', () => stopping && server.closeIdleConnections()));
+}
+
+/**
+ * The build's immutable files are cached for a year and never revalidated (their names change with
+ * their content): the static handler's Last-Modified and ETag would only add bytes to each of them.
+ */
+function dropValidators(res) {
+	const writeHead = res.writeHead;
+	res.writeHead = function (code, ...rest) {
+		for (const headers of rest) {
+			if (headers && typeof headers === 'object' && !Array.isArray(headers)) {
+				delete headers['Last-Modified'];
+				delete headers['ETag'];
+			}
+		}
+		return writeHead.call(this, code, ...rest);
+	};
 }
 
 /** Common Log Format, then the time taken: `ip - - [date] "GET /path HTTP/1.1" 200 1234 5.2ms`. */

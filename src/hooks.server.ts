@@ -103,7 +103,9 @@ function cacheEntry(status: number, headers: [string, string][], body: Buffer, p
 	const type = headers.find(([k]) => k === 'content-type')?.[1] ?? '';
 	if (!cacheable(status, type, headers.some(([k]) => k === 'set-cookie'))) return null;
 	const kept = headers
-		.filter(([k]) => !['content-length', 'content-encoding', 'etag', 'cache-control'].includes(k))
+		// `link`: SvelteKit's preload header repeats, uncompressed (about 4 KB on the home page), the files
+		// the HTML already lists in its <link> elements.
+		.filter(([k]) => !['content-length', 'content-encoding', 'etag', 'cache-control', 'link'].includes(k))
 		.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, pathname) : v]);
 	kept.push(['cache-control', CACHE_CONTROL]);
 	return encodeEntry(status, kept, body, { compress: !PRECOMPRESSED.test(type) });

@@ -14,6 +14,16 @@ export class ServerDrawnHtml {
 /** What the browser gets on the first load: not empty, so that Svelte adopts the server's nodes. */
 export const HYDRATED_PLACEHOLDER = ' ';
 
+/**
+ * `html` (rendered by `svelte/server`) as page data: a ServerDrawnHtml on the first load, the plain
+ * string for client navigation (`__data.json`). Never hydrated, so Svelte's hydration markers
+ * (comments) are dropped; text cannot hold `<!--`, Svelte escapes `<`.
+ */
+export function drawnOnce(html: string, isDataRequest: boolean): ServerDrawnHtml | string {
+	const bare = html.replace(/<!--[\s\S]*?-->/g, '');
+	return isDataRequest ? bare : new ServerDrawnHtml(bare);
+}
+
 /** The HTML to draw: the server's, or the plain string of client navigation. */
 export const drawnHtml = (value: ServerDrawnHtml | string): string => (typeof value === 'string' ? value : value.html);
 

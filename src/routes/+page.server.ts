@@ -6,6 +6,12 @@ import { findIndicator } from '$lib/server/queries/facts';
 import { isCountUnit } from '$lib/server/queries/indicator';
 import { PAR_HABITANTS } from '$lib/url-state';
 import { overviewFamilies } from '$lib/policy-overview';
+import { render } from 'svelte/server';
+import Carte from '$lib/components/map/Carte.svg.svelte';
+import type { FranceTopology } from '$lib/components/map/projection';
+import { drawnOnce } from '$lib/server-drawn';
+import { homeMapTitle, homeMapView } from './home-map';
+import topologyJson from '../../static/geo/france.topo.json';
 import type { PageServerLoad } from './$types';
 
 /** The map's default: pass Culture coverage of 18-year-olds, a priority policy with départemental values. */
@@ -13,7 +19,7 @@ const DEFAULT_MAP_INDICATOR = 'IND-200';
 /** Families whose policies are listed one by one on the home page; the DITP's programmes get their line and a link. */
 const LISTED_FAMILIES = ['politiques-prioritaires', 'barometre-2017-2022'];
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, isDataRequest }) => {
 	const client = getClient();
 	const choices = mappableIndicators(client);
 	const requested = url.searchParams.get('carte');
@@ -28,6 +34,22 @@ export const load: PageServerLoad = ({ url }) => {
 	const families = overviewFamilies(allPolicies(client));
 	// Counts grow with the département: mapped per 100 000 inhabitants, as on the indicator page.
 	const par = isCountUnit(indicator.unit) ? PAR_HABITANTS : null;
+	const { values, date } = latestDepartementValues(client, code, par);
+	// The map is drawn here, once: its links work without JavaScript, so the browser never needs the
+	// boundaries or the projection (about 30 KB of compressed JavaScript). A new indicator chosen in
+	// the select arrives drawn, in the navigation's data.
+	const view = homeMapView(values, indicator.unit, indicator.direction, date, par);
+	const svg = render(Carte, {
+		props: {
+			topology: topologyJson as unknown as FranceTopology,
+			level: 'departements',
+			values: view.byCode,
+			colour: view.colour,
+			title: homeMapTitle(indicator.name, par),
+			href: (c: string) => `/territoires/departements/${c}`,
+			width: 560
+		}
+	}).body;
 	return {
 		// Only what the page draws: listed families keep their policies, the others their line.
 		families: families.map((f) => (LISTED_FAMILIES.includes(f.id) ? f : { ...f, themes: [] })),
@@ -35,7 +57,9 @@ export const load: PageServerLoad = ({ url }) => {
 			choices,
 			indicator: { code, name: indicator.name, unit: indicator.unit, direction: indicator.direction, producer: indicator.producer, licence: indicator.licence, sourceUpdatedAt: indicator.sourceUpdatedAt },
 			par,
-			...latestDepartementValues(client, code, par)
+			values,
+			date,
+			svg: drawnOnce(svg, isDataRequest)
 		}
 	};
 };

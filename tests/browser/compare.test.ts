@@ -425,6 +425,8 @@ describe('errors', () => {
 	it('the chooser shows when no territory is given', async () => {
 		const page = await open('/comparer');
 		expect(plain(await page.locator('h1').textContent())).toBe('Comparer des territoires');
+		// The input becomes a combobox once hydrated (after the load event).
+		await page.getByRole('combobox', { name: 'Ajouter un territoire à la comparaison' }).waitFor();
 		expect(await page.getByRole('combobox', { name: 'Ajouter un territoire à la comparaison' }).count()).toBe(1);
 	});
 });

@@ -59,6 +59,33 @@ describe('home map', () => {
 		await page.waitForURL('**/territoires/departements/976');
 	});
 
+	it('arrives drawn: the browser downloads neither the boundaries nor the projection, and hovering or focusing a département outlines it', async () => {
+		const page = await newPage();
+		const scripts: Promise<string>[] = [];
+		page.on('response', (r) => {
+			if (r.request().resourceType() === 'script') scripts.push(r.text());
+		});
+		await page.goto(baseUrl() + '/', { waitUntil: 'networkidle' });
+		await page.locator('header [role="combobox"]').waitFor();
+		const bodies = await Promise.all(scripts);
+		expect(bodies.length).toBeGreaterThan(5);
+		for (const body of bodies) {
+			expect(body).not.toContain('GeometryCollection'); // the TopoJSON
+			expect(body).not.toContain('fitExtent'); // d3-geo
+		}
+		const lozere = page.locator('svg.carte a:has([data-code="48"]) path');
+		const width = () => lozere.evaluate((e) => parseFloat(getComputedStyle(e).strokeWidth));
+		const before = await width();
+		await lozere.hover();
+		expect(await width()).toBeGreaterThan(before);
+		await page.mouse.move(0, 0);
+		await page.locator('#choix-indicateur').focus();
+		await page.keyboard.press('Tab'); // « Afficher »
+		for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement?.matches('svg.carte a:has([data-code="48"])'))); i++) await page.keyboard.press('Tab');
+		expect(plain(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))).toMatch(/^Lozère : /);
+		expect(await width()).toBeGreaterThanOrEqual(2);
+	});
+
 	it('rejects a malformed map parameter with 400 and an unknown indicator with 404', async () => {
 		const page = await newPage();
 		expect((await page.goto(baseUrl() + '/?carte=%3Cscript%3E'))?.status()).toBe(400);

@@ -116,6 +116,8 @@ const frenchNumber = (text: string) => Number(plain(text).replace(/ /g, '').repl
 describe('home map', () => {
 	it('changes with its select, without « Afficher »: same page (no reload), URL replaced, focus kept on the select', async () => {
 		const page = await open('/?carte=IND-200');
+		// Hydrated (SvelteKit hydrates after the load event): the header input has become a combobox.
+		await page.locator('header [role="combobox"]').waitFor();
 		await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
 		const entries = await page.evaluate(() => history.length);
 		const before = await page.locator('svg.carte').getAttribute('aria-label');

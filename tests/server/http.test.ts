@@ -107,7 +107,6 @@ describe('headers', () => {
 			...DOWNLOADS.filter((p) => !p.startsWith('/integrer/')),
 			'/territoires', // redirect of the route
 			'/comparer?zz=1&t=R84,R93', // canonical redirect
-			`/_app/immutable/entry/${asset('entry')}`,
 			'/geo/france.topo.json',
 			'/favicon.svg',
 			'/indicateurs/INCONNU',
@@ -119,6 +118,11 @@ describe('headers', () => {
 			expect(r.status, path).not.toBe(500);
 			expect(r.headers, path).toMatchObject(SECURITY);
 		}
+		// The build's files are never documents: nosniff only, no framing or referrer policy to repeat sixty times a page.
+		const script = await get(`/_app/immutable/entry/${asset('entry')}`);
+		expect(script.headers['x-content-type-options']).toBe('nosniff');
+		expect(script.headers['x-frame-options']).toBeUndefined();
+		expect(script.headers['referrer-policy']).toBeUndefined();
 		const embed = await get('/integrer/indicateurs/IND-200');
 		expect(embed.headers['x-content-type-options']).toBe('nosniff');
 		expect(embed.headers['x-frame-options']).toBeUndefined();
@@ -140,6 +144,15 @@ describe('headers', () => {
 		expect(r.status).toBe(200);
 		expect(r.headers['cache-control']).toContain('immutable');
 		expect(r.headers['cache-control']).toContain('max-age=31536000');
+		// Never revalidated (a new build has new names): no validators to carry on each of them.
+		expect(r.headers.etag).toBeUndefined();
+		expect(r.headers['last-modified']).toBeUndefined();
+	});
+
+	it('pages do not repeat their preloads in a Link header (the HTML lists them)', async () => {
+		const r = await get('/', { 'accept-encoding': 'br' });
+		expect(r.status).toBe(200);
+		expect(r.headers.link).toBeUndefined();
 	});
 });
 

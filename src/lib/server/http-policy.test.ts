@@ -9,6 +9,7 @@ describe('securityHeaders', () => {
 			['x-frame-options', 'DENY']
 		]);
 		expect(securityHeaders('/integrer/comparer').map(([k]) => k)).not.toContain('x-frame-options');
+		expect(securityHeaders('/_app/immutable/chunks/a.js')).toEqual([['x-content-type-options', 'nosniff']]);
 		expect(framePolicy("default-src 'self'; frame-ancestors 'none'", '/integrer/x')).toBe("default-src 'self'; frame-ancestors *");
 	});
 });

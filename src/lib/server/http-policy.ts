@@ -4,8 +4,13 @@
  * browser, nginx or a CDN can honour, and the admission control of cold renders.
  */
 
-/** nosniff, no referrer beyond the origin, no framing except the embeddable views (/integrer/). */
+/**
+ * nosniff, no referrer beyond the origin, no framing except the embeddable views (/integrer/).
+ * The build's own files (/_app/immutable/: scripts, styles, fonts) are never documents: framing and
+ * referrer policies do nothing there, and a page loads some sixty of them.
+ */
 export function securityHeaders(path: string): [string, string][] {
+	if (path.startsWith('/_app/immutable/')) return [['x-content-type-options', 'nosniff']];
 	const headers: [string, string][] = [
 		['x-content-type-options', 'nosniff'],
 		['referrer-policy', 'strict-origin-when-cross-origin']

@@ -8,7 +8,7 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import { render } from 'svelte/server';
-import { ServerDrawnHtml } from '$lib/server-drawn';
+import { drawnOnce } from '$lib/server-drawn';
 import { getClient } from '$lib/server/db';
 import { MAX_TERRITORIES, MIN_TERRITORIES, parseCodes } from '$lib/server/queries/compare';
 import { parseSearchQuery, SearchQueryError, searchTerritories } from '$lib/server/queries/search';
@@ -93,15 +93,13 @@ export const load: PageServerLoad = ({ url, route, isDataRequest }) => {
 	const view = { codes: params.codes, famille: params.famille, theme: params.theme };
 	const territories = [...result.territories, ...(result.france ? [result.france] : [])];
 	// The tables are drawn here, once: the first load sends them as HTML only (see $lib/server-drawn).
-	// Never hydrated: Svelte's hydration markers (comments) are dropped. Text cannot hold `<!--`: Svelte escapes `<`.
-	const drawn = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '');
-	const tables = drawn(render(Tableaux, { props: { families, territories, view, charted: graphiques } }).body);
+	const tables = render(Tableaux, { props: { families, territories, view, charted: graphiques } }).body;
 	const embeddable = indicators.map((i) => ({ code: i.code, name: i.name, perCapita: i.perCapita }));
-	const options = drawn(render(OptionsIntegration, { props: { indicators: embeddable } }).body);
+	const options = render(OptionsIntegration, { props: { indicators: embeddable } }).body;
 	return {
 		comparison,
-		tables: isDataRequest ? tables : new ServerDrawnHtml(tables),
-		options: isDataRequest ? options : new ServerDrawnHtml(options),
+		tables: drawnOnce(tables, isDataRequest),
+		options: drawnOnce(options, isDataRequest),
 		first: embeddable[0] ?? null,
 		charts: chartedIndicators(indicators, graphiques),
 		count: indicators.length,
