@@ -37,6 +37,13 @@ const PHRASES: [RegExp, string][] = [
 	[/\bprojet ne au\b/g, 'projet né au'],
 	[/\binitialement annonce\b/g, 'initialement annoncé'],
 	[/\baujourd hui\b/g, 'aujourd’hui'],
+	// The curator's shorthand, as a reader would write it.
+	[/\bindic_va; question: ([^;]+)/g, 'question posée aux usagers : $1'],
+	[/\bperiod = date de mise a jour\b/g, 'daté de la mise à jour du jeu de données'],
+	[/\bperiod = date de publication du billet\b/g, 'daté de la publication du billet'],
+	[/\bcommit ([0-9a-f]{7})\b/g, 'version $1 du dépôt'],
+	[/\bindicateur (IND-\d+) de l.export export-r[eé]sultats\b/g, 'indicateur $1 du jeu de données export-resultats de Services Publics+'],
+	[/\(([0-9a-f]{7})\)/g, '(version $1 du dépôt)'],
 	[/\ba (?=(l |la |le |les |un |une |des |[A-ZÉ\d]|chaque |projets|partir|hauteur|fin |mi-))/g, 'à ']
 ];
 

@@ -162,6 +162,9 @@ interface IndicatorDef {
 	politique_id: string; theme_id: string; nom: string; description: string; unite: string; unite_libelle?: string;
 	sens: Sens; cumulatif?: 'oui' | 'non'; frequence?: string; note?: string;
 }
+/** The other seed folders, as a note on a value says where it is missing. */
+const SHARED_FOLDER_TEXT: Record<string, string> = { 'politiques-prioritaires': 'des politiques prioritaires', barometre: 'du baromètre 2017–2022' };
+
 interface Obs { indicateur_id: string; maille: string; code: string; date: string; valeur: string; qualificatif: string; source_id: string; note: string }
 interface Entity { entite_id: string; type: string; nom: string; maille: string; code: string; date: string; attributs: Record<string, unknown>; source_id: string }
 
@@ -287,7 +290,7 @@ function addObs(store: Map<string, Obs>, dest: 'valeurs' | 'cibles', file: strin
 			return count(file, `${dest} identiques dans ${shared.folder} (\`${o.indicateur_id}\`), non répétées`);
 		}
 		t.ajoutees[dest]++;
-		o = { ...o, note: joinNotes(o.note, `absente de db/seed/${shared.folder} ; reprise de la source ${o.source_id} (${file}, dossier programmes)`) };
+		o = { ...o, note: joinNotes(o.note, `valeur absente des données ${SHARED_FOLDER_TEXT[shared.folder] ?? shared.folder}, reprise de la source ${o.source_id}`) };
 		if (store.has(key)) throw new Error(`Duplicate observation key ${key}`);
 		store.set(key, o);
 		return count(file, `${dest} ajoutées à \`${o.indicateur_id}\` (${shared.folder})`);
@@ -1361,7 +1364,7 @@ ${byPolitique.join('\n')}
 Ce dossier est importé avec \`db/seed/barometre-2017-2022/\` et \`db/seed/politiques-prioritaires/\` en une seule livraison, et l'import résout les identifiants d'indicateurs sur toute la livraison. Les séries extraites des dépôts de la DITP ci-dessous y sont déjà, sous leur propre identifiant : elles n'ont **pas d'indicateur ici**, et les pages des programmes utilisent l'identifiant existant. Chaque ligne source est comparée à l'autre dossier (même indicateur, maille, territoire, date, et type pour une cible ; nombre comparé numériquement, même qualificatif) :
 
 - chiffre identique dans l'autre dossier : **non répété** ici (compté ci-dessous et dans le rapprochement) ;
-- chiffre absent de l'autre dossier : **écrit ici sous l'identifiant existant**, avec sa propre \`source_id\` et une note « absente de db/seed/… ; reprise de la source … » ;
+- chiffre absent de l'autre dossier : **écrit ici sous l'identifiant existant**, avec sa propre \`source_id\` et une note « valeur absente des données des politiques prioritaires, reprise de la source … » ;
 - chiffre différent pour la même clé : le script s'arrête sans rien écrire et affiche le conflit (aucun à ce jour).
 
 | série source | indicateur existant (dossier) | sources | valeurs identiques, non répétées | valeurs ajoutées ici | cibles identiques, non répétées | cibles ajoutées ici |

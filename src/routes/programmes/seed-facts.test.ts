@@ -289,3 +289,16 @@ describe('gaps of the pages read, each with the source that would fill it', () =
 		expect(pageFigures(client, 'complexite').values.filter((v) => /confiance-particuliers.*(naissance|emploi|precarite)/.test(v.indicator))).toEqual([]);
 	});
 });
+
+describe('notes on values are written for readers', () => {
+	it('no curator shorthand in any value note of the store (folder paths, column names, « period = », raw commits)', () => {
+		const notes = (client.prepare(`SELECT DISTINCT note FROM observations WHERE note IS NOT NULL AND note <> ''`).all() as { note: string }[]).map((r) => r.note);
+		expect(notes.length).toBeGreaterThan(20);
+		for (const note of notes) expect(note, note).not.toMatch(/db\/seed|dossier programmes|indic_v[a-z]|\bperiod =|\bcommit [0-9a-f]{7}|\(([0-9a-f]{7})\)/);
+		// IND-246's values taken from Services Publics+ say where they come from, in French.
+		const spp = client
+			.prepare(`SELECT o.note FROM observations o JOIN indicators i ON i.id = o.indicator_id JOIN territories t ON t.id = o.territory_id WHERE i.code = 'IND-246' AND t.code = 'D01' AND o.date = '2024-07-01'`)
+			.get() as { note: string };
+		expect(spp.note).toBe('question posée aux usagers : Satisfait de votre démarche dans votre France services aujourd’hui ?; valeur absente des données des politiques prioritaires, reprise de la source S04');
+	});
+});

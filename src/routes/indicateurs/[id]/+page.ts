@@ -1,16 +1,7 @@
 import { error } from '@sveltejs/kit';
-import type { FranceTopology } from '$lib/components/map/projection';
 import { parseUrlState, UrlStateError } from '$lib/url-state';
 import type { PageLoad } from './$types';
-
-/**
- * The map geometry, as a module loaded on demand: on the server it is read from the bundle (no
- * HTTP request to ourselves), in the browser it is one cached chunk fetched only for the map tab,
- * and it is never inlined into the page's HTML.
- */
-function topology(): Promise<FranceTopology> {
-	return import('../../../../static/geo/france.topo.json').then((m) => m.default as unknown as FranceTopology);
-}
+import { loadMap } from './map-loading';
 
 export const load: PageLoad = async ({ data, url }) => {
 	let onglet;
@@ -22,18 +13,12 @@ export const load: PageLoad = async ({ data, url }) => {
 	}
 	const map = onglet === 'carte' && data.context.mailles.length > 0;
 	// Each tab's code (and its share of D3) is a chunk of its own, loaded before hydration only for
-	// the tab shown: the map tab does not carry the charts' code, nor the chart tab the geometry.
-	const [geometry, MapTab, ChartTab] = await Promise.all([
-		map ? topology() : null,
+	// the tab shown: the map tab does not carry the charts' code, nor the chart tab the geometry;
+	// a map the server drew needs neither the geometry nor the map's code (map-loading.ts).
+	const [mapModules, MapTab, ChartTab] = await Promise.all([
+		loadMap(map, data.mapSvg),
 		map ? import('./OngletCarte.svelte').then((m) => m.default) : null,
 		onglet === 'graphique' ? import('./OngletGraphique.svelte').then((m) => m.default) : null
 	]);
-	return {
-		...data,
-		state: { ...data.state, onglet },
-		// Only the map needs the geometry: the other tabs do not carry it in their HTML.
-		topology: geometry,
-		MapTab,
-		ChartTab
-	};
+	return { ...data, state: { ...data.state, onglet }, ...mapModules, MapTab, ChartTab };
 };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import type { FranceTopology } from '$lib/components/map/projection';
 import { parseUrlState, UrlStateError } from '$lib/url-state';
 import type { PageLoad } from './$types';
+import { loadMap } from '../../../indicateurs/[id]/map-loading';
 
 /** The embed shows a map or a chart (`onglet=carte|graphique`), never the table. */
 export const load: PageLoad = async ({ data, url }) => {
@@ -16,10 +16,12 @@ export const load: PageLoad = async ({ data, url }) => {
 		error(400, { message: 'La vue intégrable montre une carte ou un graphique.', hint: 'Valeurs acceptées pour « onglet » : carte, graphique.' });
 	if (onglet === 'carte' && !data.state.maille)
 		error(400, { message: 'Cet indicateur n’est publié qu’au niveau national : pas de carte.', hint: 'Utilisez onglet=graphique.' });
-	return {
-		...data,
-		state: { ...data.state, onglet },
-		// Same geometry module as the indicator page (one cached chunk, never inlined).
-		topology: onglet === 'carte' ? ((await import('../../../../../static/geo/france.topo.json')).default as unknown as FranceTopology) : null
-	};
+	// As on the indicator page: the server's drawing on a first view, else the map's code and geometry.
+	// Only the view shown is loaded (its code and its share of D3), as on the indicator page.
+	const [mapModules, MapTab, ChartTab] = await Promise.all([
+		loadMap(onglet === 'carte', data.mapSvg),
+		onglet === 'carte' ? import('../../../indicateurs/[id]/OngletCarte.svelte').then((m) => m.default) : null,
+		onglet === 'graphique' ? import('../../../indicateurs/[id]/OngletGraphique.svelte').then((m) => m.default) : null
+	]);
+	return { ...data, state: { ...data.state, onglet }, ...mapModules, MapTab, ChartTab };
 };
