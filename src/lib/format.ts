@@ -213,6 +213,17 @@ export function dayNumber(date: string): number {
 	return Date.UTC(year, month - 1, day) / 86_400_000;
 }
 
+/**
+ * Days since 1970-01-01 (UTC) of the LAST day of the month `date` is shown as (`formatMonth`):
+ * `2026-12-01` and `2026-12` → 31 December 2026; `2026` → 31 December 2026. A deadline shown as
+ * « décembre 2026 » runs to the end of December.
+ */
+export function shownPeriodEnd(date: string): number {
+	const { year, month } = parseDate(date);
+	const last = month ?? 12;
+	return Date.UTC(year, last - 1, daysInMonth(year, last)) / 86_400_000;
+}
+
 const isBlank = (date: Maybe<string>): date is null | undefined | '' => date == null || date.trim() === '';
 
 /** `2024-03-15` → `mars 2024`; `2024` → `2024`. */

@@ -9,6 +9,7 @@ import {
 	expectedRate,
 	pickTarget,
 	progressRate,
+	outdatedReason,
 	progressStatus
 } from './progress';
 
@@ -184,5 +185,19 @@ describe('statusPartsBeside', () => {
 	it('says the date when it is not the one beside', () => {
 		expect(statusPartsBeside(verdict('en-retard'), '2024-06')).toEqual(statusParts(verdict('en-retard')));
 		expect(statusPartsBeside(verdict('en-retard'), '2024-06').detail).toBe('au vu de la valeur de mai 2024');
+	});
+});
+
+describe('outdatedReason', () => {
+	const judged = (asOf: string) => outdatedReason({ currentDate: '2023-12-01', targetDate: '2026-12-01', rhythm: null, asOf });
+	it('a deadline shown as « décembre 2026 » runs to the end of December 2026', () => {
+		expect(judged('2026-12-02')).toBeNull();
+		expect(judged('2026-12-31')).toBeNull();
+		expect(judged('2027-01-01')).toBe('echeance');
+	});
+	it('a yearly deadline runs to the end of its year; a value at or after the deadline is not outdated by it', () => {
+		expect(outdatedReason({ currentDate: '2023', targetDate: '2025', rhythm: null, asOf: '2025-06-30' })).toBeNull();
+		expect(outdatedReason({ currentDate: '2023', targetDate: '2025', rhythm: null, asOf: '2026-01-01' })).toBe('echeance');
+		expect(outdatedReason({ currentDate: '2025-01', targetDate: '2025', rhythm: null, asOf: '2026-06-01' })).toBeNull();
 	});
 });

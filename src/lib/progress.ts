@@ -6,7 +6,7 @@
  * Dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD` strings; `YYYY` counts as 1 January and
  * `YYYY-MM` as the 1st of the month for elapsed time.
  */
-import { dayNumber, formatPeriod, isAvailable, type Maybe } from './format';
+import { dayNumber, formatPeriod, isAvailable, shownPeriodEnd, type Maybe } from './format';
 
 /** Direction of progress: `hausse` (higher is better), `baisse`, `neutre` (no direction). */
 export type Direction = 'hausse' | 'baisse' | 'neutre';
@@ -186,7 +186,8 @@ export function outdatedReason(input: {
 	const { currentDate, targetDate, rhythm, asOf } = input;
 	if (!currentDate) return null;
 	const today = dayNumber(asOf);
-	if (targetDate && dayNumber(targetDate) < today && dayNumber(currentDate) < dayNumber(targetDate)) return 'echeance';
+	// The deadline is the end of the month the target is shown for (« décembre 2026 » runs to the 31st).
+	if (targetDate && shownPeriodEnd(targetDate) < today && dayNumber(currentDate) < dayNumber(targetDate)) return 'echeance';
 	if (rhythm !== null && today - dayNumber(currentDate) > 30.44 * Math.max(12, 2 * rhythm)) return 'frequence';
 	return null;
 }
