@@ -201,7 +201,12 @@ export const observationHistory = sqliteTable(
 	]
 );
 
-/** Old → new for every revised value, so a release can show exactly what it changed. */
+/**
+ * Old → new pairs logged before vintages were kept (migration 0003), which history cannot give
+ * back. No longer written: since 0003 a release's pairs are its `observation_history` rows
+ * (`replaced_by`) and the values it published (queries/vintages.ts); migration 0005 removed the
+ * copies. Kept so those early pairs are not lost.
+ */
 export const revisions = sqliteTable(
 	'revisions',
 	{

@@ -45,23 +45,28 @@ async function storeWithBase() {
 	return { dir, db };
 }
 
+/** Each old → new pair, from the history (the replaced vintage) and the vintage its release published. */
+const PAIRS = (territory: string) => `
+	SELECT h.replaced_by AS release_id, h.value AS old_value, coalesce(o.value, n.value) AS new_value
+	FROM observation_history h JOIN territories t ON t.id = h.territory_id
+	LEFT JOIN observations o ON o.indicator_id = h.indicator_id AND o.territory_id = h.territory_id AND o.date = h.date AND o.release_id = h.replaced_by
+	LEFT JOIN observation_history n ON n.indicator_id = h.indicator_id AND n.territory_id = h.territory_id AND n.date = h.date AND n.release_id = h.replaced_by
+	WHERE t.code = '${territory}' ORDER BY h.replaced_by`;
+
 /** Whichever went first, the second compared with what the first wrote. */
 function appliedInTurn(db: string) {
 	const releases = query<{ id: number }>(db, 'SELECT id FROM releases ORDER BY id');
 	expect(releases.map((r) => r.id)).toEqual([1, 2, 3]);
 	const revisions = query<{ release_id: number; old_value: number; new_value: number }>(
 		db,
-		"SELECT r.release_id, r.old_value, r.new_value FROM revisions r JOIN territories t ON t.id = r.territory_id WHERE t.code = 'FR' ORDER BY r.release_id"
+		PAIRS('FR')
 	);
 	expect(revisions).toHaveLength(2);
 	expect(revisions[0].old_value).toBe(10);
 	expect(revisions[1].old_value).toBe(revisions[0].new_value);
 	const last = revisions[1].new_value;
 	expect(query(db, "SELECT o.value FROM observations o JOIN territories t ON t.id = o.territory_id WHERE t.code = 'FR'")).toEqual([{ value: last }]);
-	const regional = query<{ old_value: number; new_value: number }>(
-		db,
-		"SELECT r.old_value, r.new_value FROM revisions r JOIN territories t ON t.id = r.territory_id WHERE t.code = 'R84'"
-	);
+	const regional = query<{ old_value: number; new_value: number }>(db, PAIRS('R84')).map((r) => ({ old_value: r.old_value, new_value: r.new_value }));
 	expect(regional).toEqual([{ old_value: last === 12 ? 5 : 6, new_value: last === 12 ? 6 : 5 }]);
 }
 

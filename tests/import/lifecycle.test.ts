@@ -57,7 +57,9 @@ describe('release lifecycle', () => {
 			{ date: '2024-03', value: 12, revisions: 0, release_id: 2 },
 			{ date: '2024-01', value: 9, revisions: 0, release_id: 1 }
 		]);
-		expect(query(db, 'SELECT release_id, date, old_value, new_value FROM revisions')).toEqual([{ release_id: 2, date: '2024-02', old_value: 11, new_value: 11.5 }]);
+		// The replaced vintage is kept in history, and is the only row written for the revision.
+		expect(query(db, 'SELECT date, value, release_id, replaced_by FROM observation_history')).toEqual([{ date: '2024-02', value: 11, release_id: 1, replaced_by: 2 }]);
+		expect(query(db, 'SELECT count(*) AS n FROM revisions')).toEqual([{ n: 0 }]);
 		expect(query(db, 'SELECT id, inserted, revised, unchanged FROM releases ORDER BY id')).toEqual([
 			{ id: 1, inserted: 3, revised: 0, unchanged: 0 },
 			{ id: 2, inserted: 1, revised: 1, unchanged: 0 }

@@ -114,20 +114,16 @@ export async function undoLatestRelease(options: {
 				.run(now.toISOString(), counts.restored, counts.revised, counts.withdrawn, `Annulation de la livraison n° ${target}`, target);
 			const releaseId = Number(release.lastInsertRowid);
 			const vintages = vintageWriter(client);
-			const current = client.prepare('SELECT value FROM observations WHERE indicator_id = ? AND territory_id = ? AND date = ?').pluck();
 			const revise = client.prepare(
 				`UPDATE observations SET value = ?, qualifier = ?, source_id = ?, note = ?, release_id = ?, revisions = revisions + 1
 				 WHERE indicator_id = ? AND territory_id = ? AND date = ?`
 			);
-			const logRevision = client.prepare('INSERT INTO revisions (release_id, indicator_id, territory_id, date, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)');
 			const insert = client.prepare(
 				`INSERT INTO observations (indicator_id, territory_id, date, value, qualifier, source_id, note, release_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 			);
 			for (const v of plan.revise) {
-				const old = current.get(v.indicator_id, v.territory_id, v.date) as number;
 				vintages.archive(releaseId, v.indicator_id, v.territory_id, v.date);
 				revise.run(v.value, v.qualifier, v.source_id, v.note, releaseId, v.indicator_id, v.territory_id, v.date);
-				logRevision.run(releaseId, v.indicator_id, v.territory_id, v.date, old, v.value);
 			}
 			for (const v of plan.restore) insert.run(v.indicator_id, v.territory_id, v.date, v.value, v.qualifier, v.source_id, v.note, releaseId);
 			for (const v of plan.withdraw) vintages.withdraw(releaseId, v.indicator_id, v.territory_id, v.date);
