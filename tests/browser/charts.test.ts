@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, useBrowser } from './harness';
+import { baseUrl, hydrated, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 
@@ -14,6 +14,7 @@ async function open(path: string, width = 1280): Promise<Page> {
 	const page = await newPage({ width });
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status()).toBe(200);
+	await hydrated(page);
 	await page.waitForLoadState('networkidle');
 	return page;
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { COMPARISON_CSV_COLUMNS } from '../../src/lib/server/queries/compare';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, hydrated, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 const CHOSEN = ['R84', 'R93', 'D2A'];
@@ -81,6 +81,7 @@ async function open(path: string, options: { javaScript?: boolean; width?: numbe
 	const page = await newPage(options);
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status(), path).toBe(200);
+	if (options.javaScript !== false) await hydrated(page);
 	return page;
 }
 /** The cell of a territory in an indicator's row: columns are the chosen territories (canonical order), then France. */

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, hydrated, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 const CHOSEN = ['R84', 'R93', 'D2A'];
@@ -60,6 +60,7 @@ async function open(path: string, options: { width?: number } = {}): Promise<Pag
 	const page = await newPage(options);
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status(), path).toBe(200);
+	await hydrated(page);
 	return page;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, hydrated, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 
@@ -17,6 +17,7 @@ async function open(path: string): Promise<Page> {
 	const page = await newPage();
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status(), path).toBe(200);
+	await hydrated(page);
 	return page;
 }
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, hydrated, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 const EMBED = '/integrer/indicateurs/IND-200';
@@ -30,6 +30,7 @@ async function open(path: string): Promise<Page> {
 	const page = await newPage();
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status()).toBe(200);
+	await hydrated(page);
 	return page;
 }
 

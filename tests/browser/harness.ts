@@ -47,6 +47,15 @@ export function useBrowser() {
 	};
 }
 
+/**
+ * Waits for hydration (the root layout marks <html data-hydrated>), which SvelteKit does after the
+ * load event: a click or a key before it is handled as without JavaScript (a full page load).
+ */
+export async function hydrated(page: Page): Promise<void> {
+	// Pages rendered without client code (`csr = false`, e.g. /donnees) preload no module: nothing to wait for.
+	await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated') || !document.querySelector('link[rel="modulepreload"]'));
+}
+
 /** `open(path, width, scheme)`: a fresh page in that colour scheme at `path`, which must answer 200. */
 export function pageOpener(newPage: ReturnType<typeof useBrowser>['newPage']) {
 	return async (path: string, width = 1280, scheme: 'light' | 'dark' = 'light'): Promise<Page> => {
@@ -54,6 +63,7 @@ export function pageOpener(newPage: ReturnType<typeof useBrowser>['newPage']) {
 		await page.emulateMedia({ colorScheme: scheme });
 		const response = await page.goto(baseUrl() + path);
 		expect(response?.status(), path).toBe(200);
+		await hydrated(page);
 		return page;
 	};
 }

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv/read';
 import { formatPeriod } from '../../src/lib/format';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, hydrated, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 const PAGE = '/indicateurs/IND-200';
@@ -30,6 +30,7 @@ async function open(path: string, options: { javaScript?: boolean; width?: numbe
 	const page = await newPage(options);
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status()).toBe(200);
+	if (options.javaScript !== false) await hydrated(page);
 	return page;
 }
 

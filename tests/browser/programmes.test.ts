@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv/read';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, hydrated, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 
@@ -35,6 +35,7 @@ async function open(path: string, options: { javaScript?: boolean; width?: numbe
 	const page = await newPage(options);
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status()).toBe(200);
+	if (options.javaScript !== false) await hydrated(page);
 	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
 	return page;
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, baseUrl, plain, storeQuery, useBrowser } from './harness';
+import { axeViolations, baseUrl, hydrated, plain, storeQuery, useBrowser } from './harness';
 
 const { newPage } = useBrowser();
 
@@ -68,6 +68,7 @@ async function open(path: string, options: { width?: number; scheme?: 'light' | 
 	if (options.scheme) await page.emulateMedia({ colorScheme: options.scheme });
 	const response = await page.goto(baseUrl() + path);
 	expect(response?.status(), path).toBe(200);
+	if (options.javaScript !== false) await hydrated(page);
 	return page;
 }
 
