@@ -1,9 +1,9 @@
 /**
  * The département maps in Chromium: the Paris + petite couronne inset (target sizes at 375 px,
- * links, keyboard), the home map (changes with its select, legend with the direction, per
- * 100 000 inhabitants), the map CSV per 100 000 inhabitants against the store, axe in both schemes.
+ * links, keyboard), « Agrandir la carte » (every département a 24 × 24 px target at 375 px), the
+ * home map (changes with its select, legend with the direction, per 100 000 inhabitants), the map CSV per 100 000 inhabitants against the store, axe in both schemes.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv/read';
 import { VALUE_EXPORT_COLUMNS } from '../../src/lib/server/export';
@@ -94,6 +94,118 @@ describe('Paris + petite couronne inset', () => {
 			expect(await insets.first().locator('a[href]').count(), path).toBe(4);
 			await page.close();
 		}
+	});
+});
+
+/** The first map of the page, with its legend and toggle. */
+const firstMap = (page: Page) => page.locator('.carte-et-legende').first();
+
+/** Every focusable territory of a map (the inset copies for Paris and the petite couronne), with its box. */
+const targets = (map: Locator) =>
+	map.locator('svg.carte a:not([tabindex="-1"]) [data-code]').evaluateAll((els) =>
+		els.map((el) => {
+			const { width, height } = el.getBoundingClientRect();
+			return { code: el.getAttribute('data-code')!, inset: el.closest('[data-encart]') !== null, width, height };
+		})
+	);
+
+const departementCodes = () =>
+	storeQuery<{ code: string }>(`SELECT insee_code AS code FROM territories WHERE level = 'departement' ORDER BY insee_code`).map((r) => r.code);
+
+/** The map's toggle, pressed with the keyboard once the page is hydrated (it is only shown with JavaScript). */
+async function enlarge(page: Page, map = firstMap(page)) {
+	const toggle = map.getByRole('button', { name: 'Agrandir la carte' });
+	await toggle.focus();
+	expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+	await page.keyboard.press('Enter');
+	await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+	return toggle;
+}
+
+describe('« Agrandir la carte »: every département a 24 × 24 px target on a phone', () => {
+	const smallest = (sizes: { width: number; height: number }[]) => Math.min(...sizes.map((s) => Math.min(s.width, s.height)));
+
+	for (const path of ['/', INDICATOR_MAP]) {
+		it(`${path} at 375 px: most départements are under 24 px, enlarged each of the 101 is at least 24 × 24 px, and the page never scrolls sideways`, async () => {
+			const page = await open(path, 375);
+			const before = await targets(firstMap(page));
+			expect(before).toHaveLength(101);
+			expect(smallest(before)).toBeLessThan(8);
+			await enlarge(page);
+			const after = await targets(firstMap(page));
+			// All 101, each once; Paris and the petite couronne through the inset.
+			expect(after.map((t) => t.code).sort()).toEqual(departementCodes());
+			expect(after.filter((t) => t.inset).map((t) => t.code).sort()).toEqual(PETITE_COURONNE);
+			for (const t of after) {
+				expect(t.width, t.code).toBeGreaterThanOrEqual(24);
+				expect(t.height, t.code).toBeGreaterThanOrEqual(24);
+			}
+			// The map scrolls inside its box; the page does not.
+			const box = await firstMap(page).locator('svg.carte').evaluate((svg) => {
+				const b = svg.parentElement!.closest('.agrandie')!;
+				return { scrollWidth: b.scrollWidth, clientWidth: b.clientWidth, right: b.getBoundingClientRect().right };
+			});
+			expect(box.scrollWidth).toBeGreaterThan(4 * box.clientWidth);
+			expect(box.right).toBeLessThanOrEqual(375);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+			expect(await axeViolations(page)).toEqual([]);
+		});
+	}
+
+	it('Tab reaches each territory in the box and scrolls it into view whole; Enter selects it; the toggle comes back', async () => {
+		const page = await open(INDICATOR_MAP, 375);
+		const toggle = await enlarge(page);
+		// From the Yonne, Tab goes to the Territoire de Belfort, far from where the box was scrolled.
+		await page.locator('svg.carte a:has([data-code="89"])').focus();
+		await page.keyboard.press('Tab');
+		const shown = await page.evaluate(() => {
+			const a = document.activeElement!;
+			const e = a.getBoundingClientRect();
+			const f = a.closest('.agrandie')!.getBoundingClientRect();
+			return { code: a.querySelector('[data-code]')?.getAttribute('data-code'), inside: e.left >= f.left && e.right <= f.right && e.top >= f.top && e.bottom <= f.bottom };
+		});
+		expect(shown).toEqual({ code: '90', inside: true });
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/territoire=D90/);
+		expect(plain(await page.locator('#selection-titre').textContent())).toBe('Territoire de Belfort');
+		// The map stays enlarged after the selection; pressed again, it is back at the page's width.
+		expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+		await toggle.click();
+		await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+		expect((await page.locator('svg.carte').boundingBox())!.width).toBeLessThanOrEqual(343);
+	});
+
+	it('the programme map, the policy map and the embed offer it too', async () => {
+		for (const path of ['/programmes/services-publics-plus', '/politiques/CH-013', '/integrer/indicateurs/IND-200?onglet=carte&maille=departement']) {
+			const page = await open(path, 375);
+			// The policy page draws its map once the geometry is loaded.
+			await page.locator('svg.carte').first().waitFor();
+			await enlarge(page);
+			const after = await targets(firstMap(page));
+			expect(after, path).toHaveLength(101);
+			expect(smallest(after), path).toBeGreaterThanOrEqual(24);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+			await page.close();
+		}
+	});
+
+	it('without JavaScript there is no toggle (it would do nothing): the map and the table of linked values stay as they are', async () => {
+		const page = await newPage({ width: 375, javaScript: false });
+		await page.goto(baseUrl() + '/');
+		expect(await page.getByRole('button', { name: 'Agrandir la carte' }).count()).toBe(0);
+		expect(await page.locator('svg.carte a:not([tabindex="-1"])').count()).toBe(101);
+		expect(await page.locator('.carte-accueil tbody tr a[href^="/territoires/departements/"]').count()).toBeGreaterThan(90);
+	});
+
+	it('at 1280 px the map keeps its width beside the legend, the toggle above it', async () => {
+		const page = await open(INDICATOR_MAP, 1280);
+		const toggle = page.getByRole('button', { name: 'Agrandir la carte' });
+		await toggle.waitFor();
+		const map = (await page.locator('svg.carte').boundingBox())!;
+		expect(map.width).toBe(640);
+		expect((await toggle.boundingBox())!.y).toBeLessThan(map.y);
+		const legend = (await page.locator('.legende').first().boundingBox())!;
+		expect(legend.x).toBeGreaterThan(map.x + map.width);
 	});
 });
 

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { geoPath } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { INSET_MIN_SIDE, PETITE_COURONNE, featuresFromTopology, fitFranceMap, type FranceTopology } from './projection';
+import {
+	INSET_MIN_SIDE,
+	PETITE_COURONNE,
+	TARGET_MIN_SIDE,
+	enlargedWidth,
+	featuresFromTopology,
+	fitFranceMap,
+	smallestSide,
+	type FranceTopology
+} from './projection';
 
 const topology = JSON.parse(
 	readFileSync(new URL('../../../../static/geo/france.topo.json', import.meta.url), 'utf8')
@@ -154,5 +163,49 @@ describe('fitFranceMap', () => {
 			const withoutParis = featuresFromTopology(topology, 'departements').filter((f) => f.properties.code !== '75');
 			expect(fitFranceMap(withoutParis, 640).inset).toBeNull();
 		});
+	});
+});
+
+describe('enlargedWidth (« Agrandir la carte »)', () => {
+	it('reads the box of a written path', () => {
+		expect(smallestSide('M10,20L40,20L40,28L10,28Z')).toBe(8);
+		expect(smallestSide('M0,0L5,9ZM20,0L21,3Z')).toBe(9);
+		expect(smallestSide('')).toBe(0);
+	});
+
+	/** The `d` a user points at for each territory: the inset copy for Paris and the petite couronne. */
+	const targets = (level: 'departements' | 'regions', width: number) => {
+		const features = featuresFromTopology(topology, level);
+		const layout = fitFranceMap(features, width);
+		return features.map((f) => ({
+			code: f.properties.code,
+			d: (layout.inset?.codes.has(f.properties.code) ? layout.inset.path(f) : layout.path(f))!
+		}));
+	};
+
+	it.each([
+		['departements', 640],
+		['departements', 560],
+		['regions', 640]
+	] as const)('scaled to it, every one of the %s drawn %i px wide is at least 24 px a side, the smallest just so', (level, width) => {
+		const shapes = targets(level, width);
+		const enlarged = enlargedWidth(
+			shapes.map((s) => s.d),
+			width
+		);
+		const scale = enlarged / width;
+		const sides = shapes.map((s) => ({ code: s.code, side: smallestSide(s.d) * scale }));
+		for (const { code, side } of sides) expect(side, code).toBeGreaterThanOrEqual(TARGET_MIN_SIDE);
+		const smallest = Math.min(...sides.map((s) => s.side));
+		expect(smallest).toBeLessThan(TARGET_MIN_SIDE + 1);
+		// Départements: the Territoire de Belfort sets it, about 1 800 px; régions: Mayotte, about 1 000.
+		if (level === 'departements') expect(sides.find((s) => s.side === smallest)?.code).toBe('90');
+		expect(enlarged).toBeGreaterThan(level === 'departements' ? 1500 : 800);
+		expect(enlarged).toBeLessThan(level === 'departements' ? 2300 : 1300);
+	});
+
+	it('needs no enlarging when the targets are large enough already (a width under the drawing’s), nor without targets', () => {
+		expect(enlargedWidth(['M0,0L30,0L30,40L0,40Z'], 300)).toBe(245);
+		expect(enlargedWidth([], 300)).toBe(300);
 	});
 });

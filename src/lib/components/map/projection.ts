@@ -134,11 +134,13 @@ const framesPath = (rings: Point[][]) =>
 export const PETITE_COURONNE = ['75', '92', '93', '94'] as const;
 export const PETITE_COURONNE_LABEL = ['Paris et', 'petite couronne'] as const;
 
+/** WCAG 2.2 minimum target size (2.5.8), in CSS px: the side every territory reaches in the enlarged map. */
+export const TARGET_MIN_SIDE = 24;
 /**
  * Smallest side of an inset département, as a share of the map's width: 24 px (WCAG 2.2
  * target size) on a map drawn 290 px wide: a 320 px screen less the page margins.
  */
-export const INSET_MIN_SIDE = 24 / 290;
+export const INSET_MIN_SIDE = TARGET_MIN_SIDE / 290;
 /** Inset geometry as shares of the map's width: inner margin, gap to the mainland, label size. */
 const INSET_MARGIN = 0.012;
 const INSET_GAP = 0.012;
@@ -284,4 +286,30 @@ export function fitFranceMap(
 		width,
 		height: finalHeight
 	};
+}
+
+/** Smallest side of the box of an SVG path written by `geoPath` (`M`/`L` absolute points, `Z`). */
+export function smallestSide(d: string): number {
+	const numbers = d.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+	if (numbers.length < 2) return 0;
+	let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (let i = 0; i + 1 < numbers.length; i += 2) {
+		x0 = Math.min(x0, numbers[i]);
+		x1 = Math.max(x1, numbers[i]);
+		y0 = Math.min(y0, numbers[i + 1]);
+		y1 = Math.max(y1, numbers[i + 1]);
+	}
+	return Math.min(x1 - x0, y1 - y0);
+}
+
+/**
+ * Width in CSS px at which a map drawn `width` px wide shows every one of its `targets` (the `d` of
+ * each shape a user points at or tabs to) at least `minSide` px on each side: the map of
+ * « Agrandir la carte », the same drawing only scaled. Measured on the paths as written (whole
+ * pixels), so the boxes the browser draws are those measured.
+ */
+export function enlargedWidth(targets: string[], width: number, minSide = TARGET_MIN_SIDE): number {
+	const smallest = Math.min(...targets.map(smallestSide));
+	// Half a pixel to spare: the browser lays boxes out in fractions of a pixel (1/64) and may round down.
+	return smallest > 0 && Number.isFinite(smallest) ? Math.ceil((width * (minSide + 0.5)) / smallest) : width;
 }
