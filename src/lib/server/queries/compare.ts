@@ -10,7 +10,7 @@
  * chosen territories and France, the targets, the peers' values at the dates shown, the themes.
  */
 import type Database from 'better-sqlite3';
-import { fileSlug } from '../../chart-export';
+import { fileSlug } from '../../embed-code';
 import { compareFr } from '../../format';
 import { summarizeProgress, verdictOf, type DatedValue } from '../../indicator-summary';
 import { statusPhrase, type Direction, type ProgressStatus, type StatusVerdict } from '../../progress';
