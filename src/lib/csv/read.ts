@@ -151,16 +151,20 @@ export class CsvChunkParser {
 		const length = text.length;
 		let pos = 0;
 		let line = this.line;
+		// Position of the next quote at or after `pos` (-1: none in the rest of the text), searched
+		// again only once passed: one scan of the text, not one per line.
+		let quote = text.indexOf('"');
 		while (pos < length) {
 			let end = text.indexOf('\n', pos);
 			if (end === -1) {
 				if (!final) break;
 				end = length;
 			}
-			let lineText = text.slice(pos, end);
-			if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
-			if (lineText.indexOf('"') === -1) {
-				if (lineText.length > 0) rows.push({ line, fields: lineText.split(sep) });
+			if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
+			// The line without its line end (one CR before the LF, as Windows writes it).
+			const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+			if (quote === -1 || quote >= stop) {
+				if (stop > pos) rows.push({ line, fields: text.slice(pos, stop).split(sep) });
 				pos = end + 1;
 				line++;
 				continue;

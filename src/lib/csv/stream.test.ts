@@ -32,6 +32,18 @@ describe('CsvChunkParser', () => {
 		}
 	});
 
+	it('reads unquoted lines around quoted ones alike, keeps a CR inside a line and drops one before the line end', () => {
+		const text = 'a,b\rc\n"q"\nd,e\r\n\r\nf,"g\nh"\ni,j\r';
+		const expected = [
+			{ line: 1, fields: ['a', 'b\rc'] },
+			{ line: 2, fields: ['q'] },
+			{ line: 3, fields: ['d', 'e'] },
+			{ line: 5, fields: ['f', 'g\nh'] },
+			{ line: 7, fields: ['i', 'j'] }
+		];
+		for (let i = 0; i <= text.length; i++) expect(inPieces([text.slice(0, i), text.slice(i)])).toEqual({ rows: expected, problems: [] });
+	});
+
 	it('keeps a doubled quote split between two chunks as one quote', () => {
 		expect(inPieces(['k,"a"', '"b"\n']).rows).toEqual([{ line: 1, fields: ['k', 'a"b'] }]);
 	});
