@@ -8,6 +8,7 @@
  * hands cold renders to its render threads (`globalThis.__barometreRenderPool`, scripts/render-pool.js),
  * where this module runs again in render-only mode.
  */
+import { withPreloadsInHead } from '$lib/server/preload-links';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { apiCacheSearch, canonicalQuery } from '$lib/server/canonical-url';
@@ -102,9 +103,11 @@ function cacheable(status: number, type: string, setsCookie: boolean): boolean {
 function cacheEntry(status: number, headers: [string, string][], body: Buffer, pathname: string): CachedResponse | null {
 	const type = headers.find(([k]) => k === 'content-type')?.[1] ?? '';
 	if (!cacheable(status, type, headers.some(([k]) => k === 'set-cookie'))) return null;
+	// `link`: SvelteKit's preload header (about 4 KB, uncompressed, on the home page): its module
+	// preloads move into the page's <head>, where they compress (preload-links.ts).
+	const link = headers.find(([k]) => k === 'link')?.[1] ?? null;
+	if (link && type.startsWith('text/html')) body = Buffer.from(withPreloadsInHead(body.toString('utf8'), link));
 	const kept = headers
-		// `link`: SvelteKit's preload header repeats, uncompressed (about 4 KB on the home page), the files
-		// the HTML already lists in its <link> elements.
 		.filter(([k]) => !['content-length', 'content-encoding', 'etag', 'cache-control', 'link'].includes(k))
 		.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, pathname) : v]);
 	kept.push(['cache-control', CACHE_CONTROL]);

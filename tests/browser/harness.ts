@@ -52,8 +52,10 @@ export function useBrowser() {
  * load event: a click or a key before it is handled as without JavaScript (a full page load).
  */
 export async function hydrated(page: Page): Promise<void> {
-	// Pages rendered without client code (`csr = false`, e.g. /donnees) preload no module: nothing to wait for.
-	await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated') || !document.querySelector('link[rel="modulepreload"]'));
+	// Pages rendered without client code (`csr = false`, e.g. /donnees) have no SvelteKit bootstrap: nothing to wait for.
+	await page.waitForFunction(
+		() => document.documentElement.hasAttribute('data-hydrated') || ![...document.scripts].some((s) => s.textContent?.includes('__sveltekit_'))
+	);
 }
 
 /** `open(path, width, scheme)`: a fresh page in that colour scheme at `path`, which must answer 200. */

@@ -149,10 +149,14 @@ describe('headers', () => {
 		expect(r.headers['last-modified']).toBeUndefined();
 	});
 
-	it('pages do not repeat their preloads in a Link header (the HTML lists them)', async () => {
-		const r = await get('/', { 'accept-encoding': 'br' });
+	it('pages carry their module preloads in the <head>, not in an uncompressed Link header', async () => {
+		const r = await get('/');
 		expect(r.status).toBe(200);
 		expect(r.headers.link).toBeUndefined();
+		const html = decoded(r).toString('utf8');
+		const head = html.slice(0, html.indexOf('</head>'));
+		expect(head.match(/<link rel="modulepreload" href="[^"]+\.js">/g)?.length).toBeGreaterThan(5);
+		expect(head).toMatch(/<link rel="modulepreload" href="[^"]*\/entry\/start\.[\w-]+\.js">/);
 	});
 });
 
