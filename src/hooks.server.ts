@@ -8,7 +8,6 @@
  * hands cold renders to its render threads (`globalThis.__barometreRenderPool`, scripts/render-pool.js),
  * where this module runs again in render-only mode.
  */
-import { withPreloadsInHead } from '$lib/server/preload-links';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { apiCacheSearch, canonicalQuery } from '$lib/server/canonical-url';
@@ -103,12 +102,11 @@ function cacheable(status: number, type: string, setsCookie: boolean): boolean {
 function cacheEntry(status: number, headers: [string, string][], body: Buffer, pathname: string): CachedResponse | null {
 	const type = headers.find(([k]) => k === 'content-type')?.[1] ?? '';
 	if (!cacheable(status, type, headers.some(([k]) => k === 'set-cookie'))) return null;
-	// `link`: SvelteKit's preload header (about 4 KB, uncompressed, on the home page): its module
-	// preloads move into the page's <head>, where they compress (preload-links.ts).
-	const link = headers.find(([k]) => k === 'link')?.[1] ?? null;
-	if (link && type.startsWith('text/html')) body = Buffer.from(withPreloadsInHead(body.toString('utf8'), link));
+	// Keeps SvelteKit's `link` header: it is where SvelteKit lists the page's module preloads (about
+	// 4 KB, uncompressed). Written into the <head> instead, they would push the largest pages past
+	// their 150 KB HTML budget; dropped, browsers find the modules one import at a time.
 	const kept = headers
-		.filter(([k]) => !['content-length', 'content-encoding', 'etag', 'cache-control', 'link'].includes(k))
+		.filter(([k]) => !['content-length', 'content-encoding', 'etag', 'cache-control'].includes(k))
 		.map(([k, v]): [string, string] => [k, k === 'content-security-policy' ? framePolicy(v, pathname) : v]);
 	kept.push(['cache-control', CACHE_CONTROL]);
 	return encodeEntry(status, kept, body, { compress: !PRECOMPRESSED.test(type) });
