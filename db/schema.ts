@@ -194,11 +194,10 @@ export const observationHistory = sqliteTable(
 			.notNull()
 			.references(() => releases.id)
 	},
-	(t) => [
-		primaryKey({ columns: [t.indicatorId, t.territoryId, t.date, t.releaseId] }),
-		index('observation_history_replaced_by').on(t.replacedBy),
-		index('observation_history_release').on(t.releaseId)
-	]
+	// Stored WITHOUT ROWID (custom migration 0007), like observations. The vintages a release
+	// published and were later replaced are found through `replaced_by` (> that release), so no
+	// index on `release_id`: each revision writes two B-trees, not four.
+	(t) => [primaryKey({ columns: [t.indicatorId, t.territoryId, t.date, t.releaseId] }), index('observation_history_replaced_by').on(t.replacedBy)]
 );
 
 /**

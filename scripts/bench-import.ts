@@ -1,6 +1,6 @@
 /**
  * npm run bench:import -- [--rows 1000000] [--rows-memoire 5000000 (0: skipped)]
- * Measures the import as operators run it: the real command (`tsx scripts/import.ts`), into a
+ * Measures the import as operators run it: the real command (`npm run import`'s, read from package.json), into a
  * store already holding the bundled data (db/seed/), on canonical files laid out as releases are
  * (per indicator, one month of every territory after another; real territory codes, synthetic
  * indicators and values: a load test, never bundled data). Three cases:
@@ -53,11 +53,18 @@ function generate(dir: string, target: number, shift: number): { rows: number; i
 	return { rows, indicators, bytes: statSync(path).size };
 }
 
-/** Runs `npm run import`'s script on `release` into `db`; wall and CPU seconds, peak RSS (MiB). */
+/** What `npm run import` runs (package.json), its `node` replaced by this Node with the memory probe preloaded. */
+const IMPORT_COMMAND = (() => {
+	const [node, ...rest] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import.split(' ');
+	if (node !== 'node') throw new Error(`npm run import ne lance pas node : ${node}`);
+	return rest;
+})();
+
+/** Runs `npm run import`'s command on `release` into `db`; wall and CPU seconds, peak RSS (MiB). */
 function runImport(db: string, release: string): { seconds: number; cpu: number; peak: number; out: string } {
 	const peakFile = join(release, '..', 'peak.txt');
 	const t0 = performance.now();
-	const out = execFileSync(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'scripts', 'bench-peak.mjs'), join(ROOT, 'scripts', 'import.ts'), '--db', db, release], {
+	const out = execFileSync(process.execPath, ['--import', join(ROOT, 'scripts', 'bench-peak.mjs'), ...IMPORT_COMMAND, '--db', db, release], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		env: { ...process.env, BENCH_PEAK_FILE: peakFile },

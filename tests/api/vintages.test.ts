@@ -112,7 +112,7 @@ describe('values as they stood', () => {
 	it('npm run export takes --livraison and --au, and refuses bad ones', async () => {
 		const run = promisify(execFile);
 		const tsx = (args: string[]) =>
-			run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'export.ts'), '--db', store, ...args], { cwd: ROOT, maxBuffer: 1 << 26 }).then(
+			run(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'export', '--db', store, ...args], { cwd: ROOT, maxBuffer: 1 << 26 }).then(
 				(r) => ({ code: 0, ...r }),
 				(e: { code: number; stdout: string; stderr: string }) => e
 			);

@@ -15,7 +15,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const HEADER = 'indicateur_id,maille,code_territoire,date,valeur\n';
 
 function startImport(args: string[]) {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'import.ts'), ...args], { cwd: ROOT });
+	const child = spawn(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'import', ...args], { cwd: ROOT });
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (d) => (stdout += d));

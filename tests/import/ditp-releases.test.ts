@@ -57,7 +57,7 @@ describe('placeholder rows of official releases', () => {
 		expect((await importRelease([FIXTURE_DITP], { dbPath: reference, sourceUpdatedAt: '2024-06-29' })).ok).toBe(true);
 
 		// The real command, as an operator runs it.
-		const result = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'import.ts'), '--db', db, '--date-mise-a-jour', '2024-06-29', dir], { cwd: ROOT });
+		const result = await run(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'import', '--db', db, '--date-mise-a-jour', '2024-06-29', dir], { cwd: ROOT });
 		const lines = result.stdout.split('\n');
 		for (const [file, count] of Object.entries(placeholders)) {
 			expect(lines).toContain(`${join(dir, file)} : ${count.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} lignes sans mesure ignorées (ni date ni valeur)`);

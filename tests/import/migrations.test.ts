@@ -49,3 +49,29 @@ describe('migration 0005: old → new pairs from history', () => {
 		expect(query(path, 'SELECT date, value, release_id, replaced_by FROM observation_history')).toEqual([{ date: '2024', value: 11, release_id: 1, replaced_by: 3 }]);
 	});
 });
+
+describe('migrations 0006–0007: history WITHOUT ROWID, one index', () => {
+	it('rebuilds observation_history as its primary key, keeps every vintage and only the replaced_by index', () => {
+		const path = storeUpTo('0005_revisions_from_history');
+		const client = new Database(path);
+		client.pragma('foreign_keys = OFF');
+		client.exec(`
+			INSERT INTO territories (id, code, level, insee_code, name, cog_year) VALUES (1, 'FR', 'national', 'FR', 'France', 2024), (5, 'R84', 'region', '84', 'Auvergne-Rhône-Alpes', 2024);
+			INSERT INTO indicators (id, code, policy_id, name, unit, direction, producer, licence) VALUES
+			  (1, 'T-1', 'P-1', 'Taux', '%', 'hausse', 'INSEE', 'Licence Ouverte'), (2, 'T-2', 'P-1', 'Nombre', 'nombre', 'hausse', 'INSEE', 'Licence Ouverte');
+			INSERT INTO releases (id, imported_at, files, rows_read, inserted, revised, unchanged) VALUES
+			  (1, '2024-01-01', '[]', 0, 0, 0, 0), (2, '2024-02-01', '[]', 0, 0, 0, 0), (3, '2024-03-01', '[]', 0, 0, 0, 0), (4, '2024-04-01', '[]', 0, 0, 0, 0);
+			INSERT INTO observation_history (indicator_id, territory_id, date, value, qualifier, source_id, note, release_id, replaced_by) VALUES
+			  (1, 1, '2024', 11, '>', 'S-1', 'une note', 1, 3), (1, 1, '2024', 11.5, NULL, NULL, NULL, 3, 4), (2, 5, '', 7, NULL, NULL, NULL, 2, 3);
+		`);
+		const before = client.prepare('SELECT * FROM observation_history ORDER BY 1, 2, 3, 8').all();
+		client.close();
+		openWritableStore(path).$client.close();
+		expect(query(path, 'SELECT * FROM observation_history ORDER BY 1, 2, 3, 8')).toEqual(before);
+		expect(query<{ sql: string }>(path, "SELECT sql FROM sqlite_master WHERE name = 'observation_history'")[0].sql).toMatch(/\) WITHOUT ROWID$/);
+		// The primary key is the table itself: no separate key index.
+		expect(query(path, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation_history' ORDER BY name")).toEqual([
+			{ name: 'observation_history_replaced_by' }
+		]);
+	});
+});

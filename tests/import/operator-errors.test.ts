@@ -21,7 +21,7 @@ const HEADER = 'indicateur_id,maille,code_territoire,date,valeur\n';
 
 /** The real command; `limitBlocks` runs it with a file-size limit (ulimit -f), a disk that fills up. */
 function cli(args: string[], limitBlocks?: number) {
-	const node = [process.execPath, '--import', 'tsx', join(ROOT, 'scripts', 'import.ts'), ...args].map((a) => `'${a}'`).join(' ');
+	const node = [process.execPath, join(ROOT, 'scripts', 'cli.mjs'), 'import', ...args].map((a) => `'${a}'`).join(' ');
 	const command = limitBlocks ? `trap '' XFSZ; ulimit -f ${limitBlocks}; exec ${node}` : `exec ${node}`;
 	return exec('sh', ['-c', command], { cwd: ROOT }).then(
 		(r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

@@ -14,7 +14,7 @@ import { query, storeState, tmpDir } from '../helpers/tmp';
 const ROOT = join(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
 const cli = (args: string[]) =>
-	run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'import.ts'), ...args], { cwd: ROOT }).then(
+	run(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'import', ...args], { cwd: ROOT }).then(
 		(r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
 		(e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string })
 	);

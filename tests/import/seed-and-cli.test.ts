@@ -1,6 +1,6 @@
 /** The bundled seed builds a real store; the commands exit with the right codes. */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,9 @@ import { query, tmpDir, writeFiles } from '../helpers/tmp';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
-const tsx = (script: string, args: string[]) =>
-	run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], { cwd: ROOT }).then(
+/** The command as package.json runs it (`npm run import` → `node scripts/cli.mjs import`). */
+const cli = (script: string, args: string[]) =>
+	run(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), script, ...args], { cwd: ROOT }).then(
 		(r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
 		(e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string })
 	);
@@ -74,19 +75,38 @@ describe('commands', () => {
 			'good/v.csv': 'indicateur_id,maille,code_territoire,date,valeur\nX-1,national,FR,2024,1\n'
 		});
 		const db = join(dir, 's.sqlite');
-		const bad = await tsx('import.ts', ['--db', db, join(dir, 'bad')]);
+		const bad = await cli('import', ['--db', db, join(dir, 'bad')]);
 		expect(bad.code).toBe(1);
 		expect(bad.stderr).toContain(`${join(dir, 'bad', 'v.csv')}:2:1: indicateur inconnu « X-1 »`);
-		const good = await tsx('import.ts', ['--db', db, join(dir, 'good')]);
+		const good = await cli('import', ['--db', db, join(dir, 'good')]);
 		expect(good.code).toBe(0);
 		expect(good.stdout).toContain('Livraison n° 1 importée.');
-		const exported = await tsx('export.ts', ['--db', db, '--indicateur', 'X-1']);
+		const exported = await cli('export', ['--db', db, '--indicateur', 'X-1']);
 		expect(exported.code).toBe(0);
 		expect(exported.stdout).toBe('indicateur_id,indicateur,maille,code_territoire,territoire,date,valeur,unite\nX-1,Nom,national,FR,France,2024,1,%\n');
-		const unknown = await tsx('export.ts', ['--db', db, '--indicateur', 'NOPE']);
+		const unknown = await cli('export', ['--db', db, '--indicateur', 'NOPE']);
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('indicateur(s) inconnu(s) : NOPE');
-		const usage = await tsx('import.ts', []);
+		const usage = await cli('import', []);
 		expect(usage.code).toBe(2);
+	}, 60_000);
+
+	it('npm run import runs the bundled command, rebuilt as soon as a file it was built from differs', async () => {
+		const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+		expect(scripts.import).toBe('node scripts/cli.mjs import');
+		expect(scripts.export).toBe('node scripts/cli.mjs export');
+		const cache = join(ROOT, 'node_modules', '.cache', 'barometre-cli');
+		expect((await cli('import', ['--help'])).code).toBe(0);
+		const inputs = JSON.parse(readFileSync(join(cache, 'import.inputs.json'), 'utf8')) as Record<string, string>;
+		// Every source of the import is there, with the launcher itself.
+		expect(Object.keys(inputs)).toEqual(expect.arrayContaining(['scripts/cli.mjs', 'scripts/import.ts', 'src/lib/server/import/apply-values.ts', 'db/schema.ts']));
+		const built = statSync(join(cache, 'import.mjs')).mtimeMs;
+		expect((await cli('import', ['--help'])).code).toBe(0);
+		expect(statSync(join(cache, 'import.mjs')).mtimeMs).toBe(built);
+		// A source that no longer matches its stamp (edited since): the next run rebuilds first.
+		writeFileSync(join(cache, 'import.inputs.json'), JSON.stringify({ ...inputs, 'src/lib/server/import/apply-values.ts': '0:0' }));
+		expect((await cli('import', ['--help'])).code).toBe(0);
+		expect(statSync(join(cache, 'import.mjs')).mtimeMs).toBeGreaterThan(built);
+		expect(JSON.parse(readFileSync(join(cache, 'import.inputs.json'), 'utf8'))).toEqual(inputs);
 	}, 60_000);
 });

@@ -114,8 +114,9 @@ function changeSql(n: number): { sql: string; params: number[] } {
 	// published: vintages of release n; replaced: the vintages it revised or withdrew.
 	const sql = `
 		WITH published AS (
+		  -- Its current vintages, and those a later release replaced (found through the replaced_by index).
 		  SELECT indicator_id, territory_id, date, value FROM observations WHERE release_id = ?
-		  UNION ALL SELECT indicator_id, territory_id, date, value FROM observation_history WHERE release_id = ?
+		  UNION ALL SELECT indicator_id, territory_id, date, value FROM observation_history WHERE replaced_by > ? AND release_id = ?
 		), replaced AS (
 		  SELECT indicator_id, territory_id, date, value FROM observation_history WHERE replaced_by = ?
 		), changes AS (
@@ -126,7 +127,7 @@ function changeSql(n: number): { sql: string; params: number[] } {
 		  SELECT p.indicator_id, p.territory_id, p.date, NULL, p.value, 'ajout' FROM published p
 		  WHERE NOT EXISTS (SELECT 1 FROM replaced r WHERE r.indicator_id = p.indicator_id AND r.territory_id = p.territory_id AND r.date = p.date)
 		)`;
-	return { sql, params: [n, n, n] };
+	return { sql, params: [n, n, n, n] };
 }
 
 /** The rows of changements.csv: indicator, territory, date, old value, new value, kind. */
@@ -161,11 +162,11 @@ export function largestRevisions(client: Database.Database, n: number, limit = 5
 			`SELECT i.code AS indicator, i.name AS indicatorName, i.unit, t.code AS territory, t.name AS territoryName, h.date, h.value AS old, o.value AS new
 			 FROM observation_history h
 			 JOIN (SELECT indicator_id, territory_id, date, value FROM observations WHERE release_id = ?
-			       UNION ALL SELECT indicator_id, territory_id, date, value FROM observation_history WHERE release_id = ?) o
+			       UNION ALL SELECT indicator_id, territory_id, date, value FROM observation_history WHERE replaced_by > ? AND release_id = ?) o
 			   ON o.indicator_id = h.indicator_id AND o.territory_id = h.territory_id AND o.date = h.date
 			 JOIN indicators i ON i.id = h.indicator_id JOIN territories t ON t.id = h.territory_id
 			 WHERE h.replaced_by = ? AND o.value <> h.value
 			 ORDER BY abs(o.value - h.value) / max(abs(h.value), 1e-9) DESC, i.code, t.code, h.date LIMIT ?`
 		)
-		.all(n, n, n, limit) as LargestRevision[];
+		.all(n, n, n, n, limit) as LargestRevision[];
 }

@@ -1,0 +1,1 @@
+DROP INDEX `observation_history_release`;

@@ -1,0 +1,136 @@
+/**
+ * How a release's values are compared with the stored ones (apply-values.ts): annotations a file
+ * does not carry are kept and not compared, counts are right per file when one indicator's values
+ * come from several files, a dry run counts what the import writes, and every reference written is
+ * valid (the import checks references itself, SQLite's foreign-key lookups being off meanwhile).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importRelease, type ImportReport } from '../../src/lib/server/import/index';
+import { undoLatestRelease } from '../../src/lib/server/import/rollback';
+import { ONE_INDICATOR, query, tmpDir, writeFiles } from '../helpers/tmp';
+
+const ANNOTATED = 'indicateur_id,maille,code_territoire,date,valeur,qualificatif,source_id,note\n';
+const PLAIN = 'indicateur_id,maille,code_territoire,date,valeur\n';
+
+const sources = 'source_id,producteur,titre,licence\nS-1,INSEE,Enquête,Licence Ouverte / Etalab 2.0\n';
+
+function counts(report: ImportReport) {
+	if (!report.ok) throw new Error(JSON.stringify(report.problems));
+	return {
+		values: report.values,
+		files: Object.fromEntries(report.files.filter((f) => f.inserted + f.revised + f.unchanged > 0).map((f) => [f.display.split('/').at(-1), [f.inserted, f.revised, f.unchanged]])),
+		examples: report.indicators.flatMap((i) => i.examples),
+		withdrawn: report.withdrawn
+	};
+}
+
+const stored = (db: string) =>
+	query(db, `SELECT t.code AS territory, o.date, o.value, o.qualifier, o.source_id, o.note, o.release_id FROM observations o JOIN territories t ON t.id = o.territory_id ORDER BY t.code, o.date`);
+const history = (db: string) =>
+	query(db, `SELECT t.code AS territory, h.date, h.value, h.qualifier, h.note, h.release_id, h.replaced_by FROM observation_history h JOIN territories t ON t.id = h.territory_id ORDER BY t.code, h.date, h.release_id`);
+const foreignKeyProblems = (db: string) => query(db, 'PRAGMA foreign_key_check');
+
+async function firstRelease() {
+	const dir = tmpDir();
+	const db = join(dir, 'store.sqlite');
+	writeFiles(join(dir, 'v1'), {
+		'indicateurs.csv': ONE_INDICATOR,
+		'sources.csv': sources,
+		'valeurs.csv': ANNOTATED + 'T-1,national,FR,2023,10,>,S-1,selon la source\nT-1,national,FR,2024,11,,,\nT-1,region,84,2024,12,approx.,,\n'
+	});
+	expect(counts(await importRelease([join(dir, 'v1')], { dbPath: db }))).toMatchObject({ values: { inserted: 3 } });
+	return { dir, db };
+}
+
+describe('comparing a release with the store', () => {
+	it('a file without annotation columns keeps the stored annotations and compares only the figures', async () => {
+		const { dir, db } = await firstRelease();
+		writeFiles(join(dir, 'v2'), { 'valeurs.csv': PLAIN + 'T-1,national,FR,2023,10\nT-1,national,FR,2024,11.5\nT-1,region,84,2024,12\nT-1,region,84,2025,13\n' });
+		const report = await importRelease([join(dir, 'v2')], { dbPath: db });
+		expect(counts(report)).toEqual({
+			values: { read: 4, inserted: 1, revised: 1, unchanged: 2, rejected: 0 },
+			files: { 'valeurs.csv': [1, 1, 2] },
+			examples: [{ territory: 'FR', date: '2024', old: 11, new: 11.5 }],
+			withdrawn: 0
+		});
+		expect(stored(db)).toEqual([
+			{ territory: 'FR', date: '2023', value: 10, qualifier: '>', source_id: 'S-1', note: 'selon la source', release_id: 1 },
+			{ territory: 'FR', date: '2024', value: 11.5, qualifier: null, source_id: null, note: null, release_id: 2 },
+			{ territory: 'R84', date: '2024', value: 12, qualifier: 'approx.', source_id: null, note: null, release_id: 1 },
+			{ territory: 'R84', date: '2025', value: 13, qualifier: null, source_id: null, note: null, release_id: 2 }
+		]);
+		expect(history(db)).toEqual([{ territory: 'FR', date: '2024', value: 11, qualifier: null, note: null, release_id: 1, replaced_by: 2 }]);
+		expect(foreignKeyProblems(db)).toEqual([]);
+	});
+
+	it('an annotation the file carries is compared: clearing it is a revision (not an example: the figure is the same), the old one kept in history', async () => {
+		const { dir, db } = await firstRelease();
+		writeFiles(join(dir, 'v2'), { 'valeurs.csv': ANNOTATED + 'T-1,national,FR,2023,10,>,S-1,\nT-1,national,FR,2024,11,,,\nT-1,region,84,2024,12,approx.,,\n' });
+		expect(counts(await importRelease([join(dir, 'v2')], { dbPath: db }))).toEqual({
+			values: { read: 3, inserted: 0, revised: 1, unchanged: 2, rejected: 0 },
+			files: { 'valeurs.csv': [0, 1, 2] },
+			examples: [],
+			withdrawn: 0
+		});
+		expect(stored(db)[0]).toEqual({ territory: 'FR', date: '2023', value: 10, qualifier: '>', source_id: 'S-1', note: null, release_id: 2 });
+		expect(history(db)).toEqual([{ territory: 'FR', date: '2023', value: 10, qualifier: '>', note: 'selon la source', release_id: 1, replaced_by: 2 }]);
+	});
+
+	it('one indicator in two files with different columns: counts per file, each file compared by its own columns; a dry run counts the same', async () => {
+		const { dir, db } = await firstRelease();
+		writeFiles(join(dir, 'v2'), {
+			// a.csv has no annotation columns (R84 keeps « approx. »); b.csv clears FR 2023's annotations.
+			'a.csv': PLAIN + 'T-1,region,84,2024,12\nT-1,region,84,2025,14\n',
+			'b.csv': ANNOTATED + 'T-1,national,FR,2023,10,,,\nT-1,national,FR,2024,11,,,\nT-1,national,FR,2025,9,,,\n'
+		});
+		const expected = {
+			values: { read: 5, inserted: 2, revised: 1, unchanged: 2, rejected: 0 },
+			files: { 'a.csv': [1, 0, 1], 'b.csv': [1, 1, 1] },
+			examples: [],
+			withdrawn: 0
+		};
+		expect(counts(await importRelease([join(dir, 'v2')], { dbPath: db, dryRun: true }))).toEqual(expected);
+		expect(query(db, 'SELECT count(*) AS n FROM releases')).toEqual([{ n: 1 }]);
+		expect(counts(await importRelease([join(dir, 'v2')], { dbPath: db }))).toEqual(expected);
+		expect(stored(db).map((r) => [r.territory, r.date, r.value, r.qualifier, r.release_id])).toEqual([
+			['FR', '2023', 10, null, 2],
+			['FR', '2024', 11, null, 1],
+			['FR', '2025', 9, null, 2],
+			['R84', '2024', 12, 'approx.', 1],
+			['R84', '2025', 14, null, 2]
+		]);
+	});
+
+	it('a complete snapshot (--complet) withdraws what it lacks; the dry run and the import agree, and the rollback leaves valid references', async () => {
+		const { dir, db } = await firstRelease();
+		writeFiles(join(dir, 'v2'), { 'valeurs.csv': PLAIN + 'T-1,national,FR,2024,11.25\n' });
+		const expected = {
+			values: { read: 1, inserted: 0, revised: 1, unchanged: 0, rejected: 0 },
+			files: { 'valeurs.csv': [0, 1, 0] },
+			examples: [{ territory: 'FR', date: '2024', old: 11, new: 11.25 }],
+			withdrawn: 2
+		};
+		expect(counts(await importRelease([join(dir, 'v2')], { dbPath: db, complete: true, dryRun: true }))).toEqual(expected);
+		const report = await importRelease([join(dir, 'v2')], { dbPath: db, complete: true });
+		expect(counts(report)).toEqual(expected);
+		expect(report.ok && report.indicators[0].withdrawnExamples).toEqual([
+			{ territory: 'FR', date: '2023', value: 10 },
+			{ territory: 'R84', date: '2024', value: 12 }
+		]);
+		expect(stored(db).map((r) => [r.territory, r.date, r.value])).toEqual([['FR', '2024', 11.25]]);
+		expect(history(db).map((r) => [r.territory, r.date, r.value, r.qualifier, r.replaced_by])).toEqual([
+			['FR', '2023', 10, '>', 2],
+			['FR', '2024', 11, null, 2],
+			['R84', '2024', 12, 'approx.', 2]
+		]);
+		expect(foreignKeyProblems(db)).toEqual([]);
+		expect((await undoLatestRelease({ dbPath: db })).ok).toBe(true);
+		expect(stored(db).map((r) => [r.territory, r.date, r.value, r.qualifier, r.note])).toEqual([
+			['FR', '2023', 10, '>', 'selon la source'],
+			['FR', '2024', 11, null, null],
+			['R84', '2024', 12, 'approx.', null]
+		]);
+		expect(foreignKeyProblems(db)).toEqual([]);
+	});
+});
