@@ -1,12 +1,14 @@
 /**
- * npm run bench:import -- [--rows 1000000] [--rows-memoire 5000000 (0: skipped)]
+ * npm run bench:import -- [--rows 1000000] [--rows-memoire 5000000 (0: skipped)] [--rows-cibles 2000000 (0: skipped)]
  * Measures the import as operators run it: the real command (`npm run import`'s, read from package.json), into a
  * store already holding the bundled data (db/seed/), on canonical files laid out as releases are
  * (per indicator, one month of every territory after another; real territory codes, synthetic
  * indicators and values: a load test, never bundled data). Three cases:
  *   1. a new release of N values;
  *   2. a release revising those N values (every old vintage kept);
- *   3. a new release of M values (5,000,000 by default): peak memory does not grow with the file.
+ *   3. a new release of M values (5,000,000 by default): peak memory does not grow with the file;
+ *   4. a new release of K baselines, targets and published rates (2,000,000 by default; --rows-cibles):
+ *      they are kept and compared like the values, so memory does not grow with them either.
  * Wall time of the whole command (start-up, read, validate, compare, backup, write), its CPU time
  * (user + system: what contention on a shared machine inflates least), its peak RSS (VmHWM), and
  * the machine's load average when it ran (other work on a shared machine slows the wall time).
@@ -20,7 +22,7 @@ import { seedStore } from '../src/lib/server/import/seed';
 import { territoryReference } from '../src/lib/server/import/territories';
 import { parseArgs } from './args';
 
-const args = parseArgs(process.argv.slice(2), { options: ['rows', 'rows-memoire'] });
+const args = parseArgs(process.argv.slice(2), { options: ['rows', 'rows-memoire', 'rows-cibles'] });
 const fmt = (n: number) => Math.round(n).toLocaleString('fr-FR').replace(/\u202f/g, ' ');
 const ROOT = join(import.meta.dirname, '..');
 
@@ -51,6 +53,42 @@ function generate(dir: string, target: number, shift: number): { rows: number; i
 	writeSync(fd, csv);
 	closeSync(fd);
 	return { rows, indicators, bytes: statSync(path).size };
+}
+
+/** Writes indicateurs.csv, cibles.csv (a baseline and a target per territory and year) and avancements.csv: `target` rows in all. */
+function generateTargets(dir: string, target: number): { rows: number; bytes: number } {
+	const territories = territoryReference();
+	const perIndicator = territories.length * 40 * 3;
+	const indicators = Math.ceil(target / perIndicator);
+	const ind = ['indicateur_id,famille_id,politique_id,nom,unite,sens,producteur,licence'];
+	for (let i = 0; i < indicators; i++) ind.push(`BENCH-C${i},bench,BENCH,Indicateur de charge ${i},%,hausse,banc d'essai,aucune`);
+	writeFileSync(join(dir, 'indicateurs.csv'), ind.join('\n') + '\n');
+	const targets = openSync(join(dir, 'cibles.csv'), 'w');
+	const rates = openSync(join(dir, 'avancements.csv'), 'w');
+	const out = { [targets]: 'indicateur_id,maille,code_territoire,type,date,valeur\n', [rates]: 'indicateur_id,maille,code_territoire,date,taux\n' };
+	const put = (fd: number, line: string) => {
+		out[fd] += line;
+		if (out[fd].length > 1 << 20) {
+			writeSync(fd, out[fd]);
+			out[fd] = '';
+		}
+	};
+	let rows = 0;
+	outer: for (let i = 0; i < indicators; i++)
+		for (let year = 2000; year < 2040; year++)
+			for (const t of territories)
+				for (const kind of ['initiale', 'cible', 'taux']) {
+					if (rows === target) break outer;
+					const value = ((rows * 7919) % 10000) / 100;
+					if (kind === 'taux') put(rates, `BENCH-C${i},${t.level},${t.inseeCode},${year},${value}\n`);
+					else put(targets, `BENCH-C${i},${t.level},${t.inseeCode},${kind},${year},${value}\n`);
+					rows++;
+				}
+	for (const fd of [targets, rates]) {
+		writeSync(fd, out[fd]);
+		closeSync(fd);
+	}
+	return { rows, bytes: statSync(join(dir, 'cibles.csv')).size + statSync(join(dir, 'avancements.csv')).size };
 }
 
 /** What `npm run import` runs (package.json), its `node` replaced by this Node with the memory probe preloaded. */
@@ -120,6 +158,17 @@ try {
 		for (const suffix of ['-wal', '-shm']) rmSync(db + suffix, { force: true });
 		const c = runImport(db, big);
 		console.log(`3. Nouvelle livraison de ${fmt(m.rows)} valeurs (${(m.bytes / 2 ** 20).toFixed(0)} Mio) : ${timing(c, m.rows, null)}`);
+	}
+
+	const targetRows = Number(args.options['rows-cibles'] ?? 2_000_000);
+	if (targetRows > 0) {
+		const dir = join(work, 'targets', 'release');
+		execFileSync('mkdir', ['-p', dir]);
+		const t = generateTargets(dir, targetRows);
+		copyFileSync(seeded, db);
+		for (const suffix of ['-wal', '-shm']) rmSync(db + suffix, { force: true });
+		const d = runImport(db, dir);
+		console.log(`4. Nouvelle livraison de ${fmt(t.rows)} valeurs initiales, cibles et taux publiés (${(t.bytes / 2 ** 20).toFixed(0)} Mio) : ${timing(d, t.rows, null)}`);
 	}
 } finally {
 	rmSync(work, { recursive: true, force: true });

@@ -133,4 +133,48 @@ describe('comparing a release with the store', () => {
 		]);
 		expect(foreignKeyProblems(db)).toEqual([]);
 	});
+
+	it('baselines, targets and rates are compared one indicator at a time: kept annotations, counts, a dry run that agrees', async () => {
+		const dir = tmpDir();
+		const db = join(dir, 'store.sqlite');
+		const CIBLES = 'indicateur_id,maille,code_territoire,type,date,valeur,qualificatif,note\n';
+		const RATES = 'indicateur_id,maille,code_territoire,date,taux\n';
+		writeFiles(join(dir, 'v1'), {
+			'indicateurs.csv': ONE_INDICATOR,
+			'cibles.csv': CIBLES + 'T-1,national,FR,initiale,2022,60,,\nT-1,national,FR,cible,2026,80,approx.,selon le plan\nT-1,region,84,cible,2026,75,,\n',
+			'avancements.csv': RATES + 'T-1,national,FR,2024-05,40\n'
+		});
+		const first = await importRelease([join(dir, 'v1')], { dbPath: db });
+		expect(first.ok && [first.targets, first.rates]).toEqual([
+			{ read: 3, inserted: 3, revised: 0, unchanged: 0, rejected: 0 },
+			{ read: 1, inserted: 1, revised: 0, unchanged: 0, rejected: 0 }
+		]);
+		// No annotation columns: FR's target keeps « approx. »; R84's target is revised, a baseline and a rate added.
+		writeFiles(join(dir, 'v2'), {
+			'cibles.csv': 'indicateur_id,maille,code_territoire,type,date,valeur\nT-1,national,FR,cible,2026,80\nT-1,region,84,cible,2026,77\nT-1,region,84,initiale,2022,58\n',
+			'avancements.csv': RATES + 'T-1,national,FR,2024-05,40\nT-1,national,FR,2025-05,55\n'
+		});
+		const expected = [
+			{ read: 3, inserted: 1, revised: 1, unchanged: 1, rejected: 0 },
+			{ read: 2, inserted: 1, revised: 0, unchanged: 1, rejected: 0 }
+		];
+		const dry = await importRelease([join(dir, 'v2')], { dbPath: db, dryRun: true });
+		expect(dry.ok && [dry.targets, dry.rates]).toEqual(expected);
+		const second = await importRelease([join(dir, 'v2')], { dbPath: db });
+		expect(second.ok && [second.targets, second.rates]).toEqual(expected);
+		expect(second.ok && second.files.find((f) => f.display.endsWith('cibles.csv'))).toMatchObject({ inserted: 1, revised: 1, unchanged: 1 });
+		expect(
+			query(db, 'SELECT t.code AS territory, g.kind, g.date, g.value, g.qualifier, g.note, g.release_id FROM targets g JOIN territories t ON t.id = g.territory_id ORDER BY t.code, g.kind, g.date')
+		).toEqual([
+			{ territory: 'FR', kind: 'cible', date: '2026', value: 80, qualifier: 'approx.', note: 'selon le plan', release_id: 1 },
+			{ territory: 'FR', kind: 'initiale', date: '2022', value: 60, qualifier: null, note: null, release_id: 1 },
+			{ territory: 'R84', kind: 'cible', date: '2026', value: 77, qualifier: null, note: null, release_id: 2 },
+			{ territory: 'R84', kind: 'initiale', date: '2022', value: 58, qualifier: null, note: null, release_id: 2 }
+		]);
+		expect(query(db, 'SELECT date, rate, release_id FROM published_rates ORDER BY date')).toEqual([
+			{ date: '2024-05', rate: 40, release_id: 1 },
+			{ date: '2025-05', rate: 55, release_id: 2 }
+		]);
+		expect(foreignKeyProblems(db)).toEqual([]);
+	});
 });

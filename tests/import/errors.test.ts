@@ -47,6 +47,23 @@ describe('refused releases', () => {
 		expect(lines.at(-1)).toBe("Import refusé : 1 problème(s). Rien n'a été écrit dans la base.");
 	});
 
+	it('baselines, targets and rates: unknown indicator or territory, and duplicate keys, with file:line:column', async () => {
+		const CIBLES = 'indicateur_id,maille,code_territoire,type,date,valeur\n';
+		expect(await refused('c.csv', CIBLES + 'T-9,national,FR,cible,2026,80\n')).toContain(
+			`${file('c.csv')}:2:1: indicateur inconnu « T-9 » — ajoutez l'indicateur dans un fichier indicateurs.csv de la même livraison, ou corrigez l'identifiant`
+		);
+		expect((await refused('c2.csv', CIBLES + 'T-1,departement,99,initiale,2022,60\n'))[0]).toBe(
+			`${file('c2.csv')}:2:3: territoire inconnu « D99 » — utilisez un code du COG : FR, une région (84, 01…) ou un département (01…95, 2A, 2B, 971…976)`
+		);
+		// The same kind twice is a duplicate; a baseline and a target on one date are not.
+		expect(await refused('c3.csv', CIBLES + 'T-1,national,FR,cible,2026,80\nT-1,national,FR,initiale,2026,70\nT-1,national,FR,cible,2026,85\n')).toContain(
+			`${file('c3.csv')}:4:1: cible (indicateur × territoire × type × date) en double dans la livraison (déjà en ${file('c3.csv')}:2) — gardez une seule ligne par indicateur, territoire, type et date`
+		);
+		expect(await refused('a.csv', 'indicateur_id,maille,code_territoire,date,taux\nT-1,national,FR,2024-05,40\nT-1,national,FR,2024-05,41\n')).toContain(
+			`${file('a.csv')}:3:1: taux (indicateur × territoire × date) en double dans la livraison (déjà en ${file('a.csv')}:2) — gardez un seul taux par indicateur, territoire et date`
+		);
+	});
+
 	it('unknown territory', async () => {
 		const lines = await refused('v.csv', HEADER + 'T-1,departement,99,2024-01,1\n');
 		expect(lines[0]).toBe(

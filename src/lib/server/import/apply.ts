@@ -2,7 +2,7 @@
  * Compares a validated release with the store (per file: inserted / revised / unchanged) and
  * applies it in one transaction: metadata, then the dated values (apply-values.ts, which also
  * counts them per indicator and withdraws what a complete snapshot lacks), then baselines,
- * targets, published rates and entities. Nothing is deleted: a revised or withdrawn value keeps
+ * targets and published rates (apply-targets.ts), then entities. Nothing is deleted: a revised or withdrawn value keeps
  * its old vintage in `observation_history`.
  */
 import type Database from 'better-sqlite3';
@@ -60,8 +60,6 @@ export interface DiffResult {
 type Op = 0 | 1 | 2; // 0 unchanged, 1 insert, 2 revise
 
 interface WritePlan {
-	targetOps: Uint8Array;
-	rateOps: Uint8Array;
 	entityOps: Uint8Array;
 }
 
@@ -80,20 +78,12 @@ function same(a: unknown, b: unknown): boolean {
 	return (a ?? null) === (b ?? null);
 }
 
-/** undefined (column absent) keeps what is stored. */
-function annotationChanged(draft: string | null | undefined, stored: string | null): boolean {
-	return draft !== undefined && !same(draft, stored);
-}
-
 /**
  * Compares what the release holds besides its dated values (which applyValues compares and
  * writes in one streaming pass) with the store; the values' counts start at zero.
  */
 export function diffRelease(client: Database.Database, draft: ReleaseDraft): DiffResult {
 	const terr = territoryIds(client);
-	const indicatorIds = new Map(
-		(client.prepare('SELECT code, id FROM indicators').all() as { code: string; id: number }[]).map((r) => [r.code, r.id])
-	);
 	const files: FileSummary[] = draft.files.map((f, i) => ({
 		display: f.display,
 		format: f.format,
@@ -108,33 +98,9 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 	}));
 	const values = zero();
 
-	// Baselines and targets.
+	// Baselines, targets and published rates are compared as they are written (apply-targets.ts).
 	const targets = zero();
-	const targetOps = new Uint8Array(draft.targets.length);
-	const selectTarget = client.prepare('SELECT value, qualifier, source_id, note FROM targets WHERE indicator_id = ? AND territory_id = ? AND kind = ? AND date = ?');
-	draft.targets.forEach((t, i) => {
-		const id = indicatorIds.get(t.indicator);
-		const old = id === undefined ? undefined : (selectTarget.get(id, terr.get(t.territory), t.kind, t.date) as { value: number; qualifier: string | null; source_id: string | null; note: string | null } | undefined);
-		const op: Op = !old ? 1 : old.value !== t.value || annotationChanged(t.qualifier, old.qualifier) || annotationChanged(t.sourceId, old.source_id) || annotationChanged(t.note, old.note) ? 2 : 0;
-		targetOps[i] = op;
-		const key = op === 1 ? 'inserted' : op === 2 ? 'revised' : 'unchanged';
-		targets[key]++;
-		files[t.file][key]++;
-		targets.read++;
-	});
-
 	const rates = zero();
-	const rateOps = new Uint8Array(draft.rates.length);
-	const selectRate = client.prepare('SELECT rate FROM published_rates WHERE indicator_id = ? AND territory_id = ? AND date = ?');
-	draft.rates.forEach((r, i) => {
-		const id = indicatorIds.get(r.indicator);
-		const old = id === undefined ? undefined : (selectRate.get(id, terr.get(r.territory), r.date) as { rate: number } | undefined);
-		const op: Op = !old ? 1 : old.rate !== r.rate ? 2 : 0;
-		rateOps[i] = op;
-		const key = op === 1 ? 'inserted' : op === 2 ? 'revised' : 'unchanged';
-		rates[key]++;
-		rates.read++;
-	});
 
 	const entities = zero();
 	const entityOps = new Uint8Array(draft.entities.length);
@@ -172,7 +138,7 @@ export function diffRelease(client: Database.Database, draft: ReleaseDraft): Dif
 		}
 	}
 
-	return { files, indicators: [], values, targets, rates, entities, metadata, withdrawn: 0, plan: { targetOps, rateOps, entityOps } };
+	return { files, indicators: [], values, targets, rates, entities, metadata, withdrawn: 0, plan: { entityOps } };
 }
 
 function indicatorColumns(ind: IndicatorDraft) {
@@ -291,38 +257,9 @@ export function recordReleaseCounts(client: Database.Database, releaseId: number
 		);
 }
 
-/** Baselines and targets, published rates and entities (not versioned). */
-export function writeOthers(client: Database.Database, draft: ReleaseDraft, diff: DiffResult, releaseId: number, indicatorIds: Map<string, number>): void {
+/** Entities (not versioned). */
+export function writeOthers(client: Database.Database, draft: ReleaseDraft, diff: DiffResult, releaseId: number): void {
 	const terr = territoryIds(client);
-	const upsertTarget = client.prepare(
-		`INSERT INTO targets (indicator_id, territory_id, kind, date, value, qualifier, source_id, note, release_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT DO UPDATE SET value = excluded.value, qualifier = excluded.qualifier, source_id = excluded.source_id, note = excluded.note, release_id = excluded.release_id`
-	);
-	const selectTargetAnnotations = client.prepare('SELECT qualifier, source_id, note FROM targets WHERE indicator_id = ? AND territory_id = ? AND kind = ? AND date = ?');
-	draft.targets.forEach((t, i) => {
-		if (diff.plan.targetOps[i] === 0) return;
-		const indicatorId = indicatorIds.get(t.indicator)!;
-		const territoryId = terr.get(t.territory)!;
-		const old = selectTargetAnnotations.get(indicatorId, territoryId, t.kind, t.date) as { qualifier: string | null; source_id: string | null; note: string | null } | undefined;
-		upsertTarget.run(
-			indicatorId,
-			territoryId,
-			t.kind,
-			t.date,
-			t.value,
-			t.qualifier === undefined ? (old?.qualifier ?? null) : t.qualifier,
-			t.sourceId === undefined ? (old?.source_id ?? null) : t.sourceId,
-			t.note === undefined ? (old?.note ?? null) : t.note,
-			releaseId
-		);
-	});
-	const upsertRate = client.prepare(
-		`INSERT INTO published_rates (indicator_id, territory_id, date, rate, release_id) VALUES (?, ?, ?, ?, ?)
-		 ON CONFLICT DO UPDATE SET rate = excluded.rate, release_id = excluded.release_id`
-	);
-	draft.rates.forEach((r, i) => {
-		if (diff.plan.rateOps[i] !== 0) upsertRate.run(indicatorIds.get(r.indicator)!, terr.get(r.territory)!, r.date, r.rate, releaseId);
-	});
 	const upsertEntity = client.prepare(
 		`INSERT INTO entities (id, kind, name, territory_id, date, attributes, source_ids, release_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		 ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, territory_id = excluded.territory_id, date = excluded.date,

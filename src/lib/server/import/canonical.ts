@@ -9,7 +9,7 @@ import type { CsvRow } from '../../csv/read';
 import type { LoadedFile } from './read-files';
 import { parseDate, parseNumber } from './parse-values';
 import { parseLevel, publicTerritoryCode, type Level } from './territories';
-import { addProblem, type Direction, type IndicatorField, type ReleaseDraft } from './types';
+import { addProblem, type Direction, type IndicatorField, type ReleaseDraft, type TargetKind } from './types';
 import { isLicenceId, LICENCE_IDS } from '../../source-text';
 
 interface TableSchema {
@@ -290,18 +290,7 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 				const date = r.date('date', { allowEmpty: false });
 				const value = r.number('valeur');
 				if (r.bad) return;
-				draft.targets.push({
-					file: fileIndex,
-					line: r.row.line,
-					indicator,
-					territory,
-					kind: type as 'initiale' | 'cible',
-					date,
-					value,
-					qualifier: r.annotation('qualificatif'),
-					sourceId: r.annotation('source_id'),
-					note: r.annotation('note')
-				});
+				draft.targets[type as TargetKind].add(draft, fileIndex, r.row.line, indicator, territory, date, value, r.annotation('qualificatif'), r.annotation('source_id'), r.annotation('note'));
 			});
 		case 'avancements':
 			return forEachRow(draft, fileIndex, loaded, kind, (r) => {
@@ -311,14 +300,7 @@ export function parseCanonical(draft: ReleaseDraft, fileIndex: number, loaded: L
 				const rate = r.number('taux');
 				if (!r.bad && (rate < 0 || rate > 100)) r.problem('taux', `taux ${rate} hors de 0–100`, 'un taux d\'avancement est un pourcentage entre 0 et 100');
 				if (r.bad) return;
-				draft.rates.push({
-					file: fileIndex,
-					line: r.row.line,
-					indicator,
-					territory,
-					date,
-					rate
-				});
+				draft.rates.add(draft, fileIndex, r.row.line, indicator, territory, date, rate, null, null, null);
 			});
 		case 'indicateurs':
 			return forEachRow(draft, fileIndex, loaded, kind, (r) => {

@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { LoadedFile } from './read-files';
+import type { ReleaseValues } from './release-values';
 import { parseDate, parseNumber } from './parse-values';
 import { publicTerritoryCode, type Level } from './territories';
 import { addProblem, addWarning, type Direction, type FileKind, type IndicatorDraft, type IndicatorField, type ReleaseDraft } from './types';
@@ -278,17 +279,21 @@ export function parseDitpValues(draft: ReleaseDraft, fileIndex: number, loaded: 
 			continue;
 		}
 		const [vi, va, vc, ta] = numbers;
+		if (ta !== null && (ta < 0 || ta > 100)) {
+			problem(TA, `indic_ta ${ta} hors de 0–100`, "un taux d'avancement est un pourcentage entre 0 et 100");
+			draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
+			continue;
+		}
 		const date = parsedDate.date;
-		const base = { file: fileIndex, line: row.line, indicator, territory };
-		const extra = { qualifier: null, sourceId: null, note: null };
-		if (va !== null) draft.values.add(draft, fileIndex, row.line, indicator, territory, date, va, null, null, null);
-		if (vi !== null) draft.targets.push({ ...base, ...extra, kind: 'initiale', date, value: vi });
-		if (vc !== null) draft.targets.push({ ...base, ...extra, kind: 'cible', date, value: vc });
-		if (ta !== null) {
-			if (ta < 0 || ta > 100) {
-				problem(TA, `indic_ta ${ta} hors de 0–100`, "un taux d'avancement est un pourcentage entre 0 et 100");
-				draft.rejectedByFile[fileIndex] = (draft.rejectedByFile[fileIndex] ?? 0) + 1;
-			} else draft.rates.push({ ...base, date, rate: ta });
+		// One row, one indicator and territory: once refused (and reported), its other figures are not added.
+		const figures: [ReleaseValues, number | null][] = [
+			[draft.values, va],
+			[draft.targets.initiale, vi],
+			[draft.targets.cible, vc],
+			[draft.rates, ta]
+		];
+		for (const [kind, value] of figures) {
+			if (value !== null && !kind.add(draft, fileIndex, row.line, indicator, territory, date, value, null, null, null)) break;
 		}
 	}
 }

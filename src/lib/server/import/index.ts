@@ -12,12 +12,13 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWritableStore } from '../store';
 import { diffRelease, recordReleaseCounts, writeMetadata, writeOthers, type DiffResult } from './apply';
+import { applyTargetsAndRates } from './apply-targets';
 import { applyValues } from './apply-values';
 import { rebuildSearchIndex } from './search-index';
 import type { Problem } from './types';
 import { keepStored } from './keep-stored';
 import { acquireImportLock, type LockHolder } from './lock';
-import { crossCheck, readRelease, storeKeys } from './validate';
+import { closeDraft, crossCheck, readRelease, storeKeys } from './validate';
 
 export interface ImportOptions {
 	dbPath: string;
@@ -105,6 +106,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		const addValues = (result: ReturnType<typeof applyValues>) => Object.assign(diff, result);
 		if (dryRun) {
 			addValues(applyValues(client, draft, diff.files, { complete, indicatorIds: known.indicators, territoryCodes, releaseId: null }));
+			Object.assign(diff, applyTargetsAndRates(client, draft, diff.files, { indicatorIds: known.indicators, releaseId: null }));
 			lap('comparaison');
 			const { plan: _plan, ...summary } = diff;
 			return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
@@ -117,7 +119,8 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		lap('sauvegarde');
 		const { releaseId, indicatorIds } = writeMetadata(client, draft, { importedAt: now.toISOString(), sourceUpdatedAt });
 		addValues(applyValues(client, draft, diff.files, { complete, indicatorIds, territoryCodes, releaseId, onProgress: options.onProgress }));
-		writeOthers(client, draft, diff, releaseId, indicatorIds);
+		Object.assign(diff, applyTargetsAndRates(client, draft, diff.files, { indicatorIds, releaseId }));
+		writeOthers(client, draft, diff, releaseId);
 		const { plan: _plan, ...summary } = diff;
 		// Re-importing the same files changes nothing: no release record, and the backup goes.
 		if (!changesAnything(diff)) {
@@ -142,7 +145,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (backupPath && !committed) rmSync(backupPath, { force: true });
 		throw error;
 	} finally {
-		draft?.values.close();
+		if (draft) closeDraft(draft);
 		if (client.inTransaction) client.exec('ROLLBACK');
 		client.pragma('foreign_keys = ON');
 		client.close();

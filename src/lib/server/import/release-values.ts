@@ -1,5 +1,6 @@
 /**
- * The dated values of a release while it is read: each valid row is checked against what the
+ * The dated figures of a release while it is read (values; and, in their own instances, baselines,
+ * targets and published rates): each valid row is checked against what the
  * release and the store know (indicator, territory, sources) as soon as it is parsed, then kept
  * as a compact record in the spool (spool.ts), never as an object per row. Only small tables stay
  * in memory: one entry per indicator, date and annotation text. Duplicate keys are checked after
@@ -85,7 +86,7 @@ export class ReleaseValues {
 
 	/**
 	 * One parsed row. Checks its references (the release's own metadata is read before its data);
-	 * a row with an unknown indicator, territory or source is reported and rejected.
+	 * a row with an unknown indicator, territory or source is reported and rejected (returns false).
 	 */
 	add(
 		draft: ReleaseDraft,
@@ -98,7 +99,7 @@ export class ReleaseValues {
 		qualifier: string | null | undefined,
 		sourceId: string | null | undefined,
 		note: string | null | undefined
-	): void {
+	): boolean {
 		const known = this.known!;
 		const columns = draft.columns[file] ?? { indicator: 0, territory: 0, source: 0 };
 		let bad = false;
@@ -130,10 +131,11 @@ export class ReleaseValues {
 		}
 		if (bad || !entry) {
 			draft.rejectedByFile[file] = (draft.rejectedByFile[file] ?? 0) + 1;
-			return;
+			return false;
 		}
 		if (draft.files[file].format === 'ditp') entry.fromDitp = true;
 		this.spool.add(entry.key, territoryId!, this.dateId(date), value, file, line, this.textId(qualifier), this.textId(sourceId), this.textId(note));
+		return true;
 	}
 
 	/** Each value of one indicator (the record object is reused: copy what you keep). */
@@ -154,9 +156,14 @@ export function pointKey(territoryId: number, dateId: number): number {
 /**
  * One value per indicator, territory and date: checked one indicator at a time, so that memory
  * holds the keys of one indicator, not of the whole release. Problems come in file order.
+ * The same check serves baselines, targets (one ReleaseValues per kind) and published rates.
  */
-export function checkDuplicateValues(draft: ReleaseDraft): void {
-	const values = draft.values;
+export function checkDuplicateValues(
+	draft: ReleaseDraft,
+	values: ReleaseValues = draft.values,
+	what = 'valeur (indicateur × territoire × date)',
+	fix = 'gardez une seule valeur par indicateur, territoire et date'
+): void {
 	// Only the first duplicates are kept to be listed (problems are capped anyway); all are counted.
 	const found: { file: number; line: number; firstFile: number; firstLine: number }[] = [];
 	let more = 0;
@@ -183,8 +190,8 @@ export function checkDuplicateValues(draft: ReleaseDraft): void {
 		addProblem(draft, d.file, {
 			line: d.line,
 			column: 1,
-			message: `valeur (indicateur × territoire × date) en double dans la livraison (déjà en ${draft.files[d.firstFile].display}:${d.firstLine})`,
-			fix: 'gardez une seule valeur par indicateur, territoire et date'
+			message: `${what} en double dans la livraison (déjà en ${draft.files[d.firstFile].display}:${d.firstLine})`,
+			fix
 		});
 	}
 	draft.problemCount += more;

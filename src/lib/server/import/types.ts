@@ -81,23 +81,7 @@ export interface Origin {
 	line: number;
 }
 
-export interface TargetDraft extends Origin {
-	indicator: string;
-	territory: string;
-	kind: 'initiale' | 'cible';
-	date: string;
-	value: number;
-	qualifier: string | null | undefined;
-	sourceId: string | null | undefined;
-	note: string | null | undefined;
-}
-
-export interface RateDraft extends Origin {
-	indicator: string;
-	territory: string;
-	date: string;
-	rate: number;
-}
+export type TargetKind = 'initiale' | 'cible';
 
 export interface EntityDraft extends Origin {
 	id: string;
@@ -142,8 +126,9 @@ export interface ReleaseDraft {
 	sources: Map<string, SourceDraft & Origin>;
 	/** Dated values: checked as they are read and kept on disk (release-values.ts), not as objects. */
 	values: ReleaseValues;
-	targets: TargetDraft[];
-	rates: RateDraft[];
+	/** Baselines and targets (one ReleaseValues per kind) and published rates, kept like the values. */
+	targets: Record<TargetKind, ReleaseValues>;
+	rates: ReleaseValues;
 	entities: EntityDraft[];
 	problems: Problem[];
 	/** Printed, never blocking (e.g. unknown columns of the official format, which are ignored). */

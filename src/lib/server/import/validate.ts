@@ -17,7 +17,7 @@ import {
 	warnUnknownDitpColumns
 } from './ditp';
 import { expandInputs, loadFile, sortByKind, type LoadedFile } from './read-files';
-import { checkDuplicateValues, ReleaseValues, UNKNOWN_INDICATOR_FIX, UNKNOWN_SOURCE_FIX, UNKNOWN_TERRITORY_FIX, type StoreKeys } from './release-values';
+import { checkDuplicateValues, ReleaseValues, UNKNOWN_SOURCE_FIX, type StoreKeys } from './release-values';
 import { territoryReference } from './territories';
 import { addProblem, type ReleaseDraft } from './types';
 
@@ -36,8 +36,8 @@ export function emptyDraft(spoolDir?: string): ReleaseDraft {
 		indicators: new Map(),
 		sources: new Map(),
 		values: new ReleaseValues(spoolDir),
-		targets: [],
-		rates: [],
+		targets: { initiale: new ReleaseValues(spoolDir), cible: new ReleaseValues(spoolDir) },
+		rates: new ReleaseValues(spoolDir),
 		entities: [],
 		problems: [],
 		warnings: [],
@@ -51,14 +51,22 @@ export function emptyDraft(spoolDir?: string): ReleaseDraft {
 /** Reads and checks the release; `known` is what the store holds (read inside the import's transaction). */
 export function readRelease(inputs: string[], known: StoreKeys, options: ReadOptions = {}): ReleaseDraft {
 	const draft = emptyDraft(options.spoolDir);
-	draft.values.setStoreKeys(known);
+	for (const figures of spooled(draft)) figures.setStoreKeys(known);
 	try {
 		readInto(draft, inputs, options);
 	} catch (error) {
-		draft.values.close();
+		closeDraft(draft);
 		throw error;
 	}
 	return draft;
+}
+
+/** Every kind of dated figure the draft keeps in a spool. */
+const spooled = (draft: ReleaseDraft) => [draft.values, draft.targets.initiale, draft.targets.cible, draft.rates];
+
+/** Removes the draft's spool files. */
+export function closeDraft(draft: ReleaseDraft): void {
+	for (const figures of spooled(draft)) figures.close();
 }
 
 function readInto(draft: ReleaseDraft, inputs: string[], options: ReadOptions): void {
@@ -146,7 +154,6 @@ export function storeKeys(client: Database.Database): StoreKeys {
 /** Cross-checks references and key uniqueness of what is not checked while read; problems go into the draft. */
 export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 	const territories = new Set(territoryReference().map((t) => t.code));
-	const indicatorKnown = (code: string) => draft.indicators.has(code) || known.indicators.has(code);
 	const sourceKnown = (id: string) => draft.sources.has(id) || known.sources.has(id);
 	const rejected = new Set<string>();
 	const reject = (file: number, line: number) => {
@@ -156,45 +163,6 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 			draft.rejectedByFile[file] = (draft.rejectedByFile[file] ?? 0) + 1;
 		}
 	};
-	const checkRefs = (
-		rows: { file: number; line: number; indicator: string; territory: string; sourceId?: string | null }[]
-	) => {
-		// Rows come grouped by indicator: check each indicator and territory once per run, not per row.
-		let lastIndicator = '';
-		let lastTerritory = '';
-		for (const row of rows) {
-			if (row.indicator === lastIndicator && row.territory === lastTerritory && !row.sourceId) continue;
-			const columns = draft.columns[row.file] ?? { indicator: 0, territory: 0, source: 0 };
-			const indicatorOk = indicatorKnown(row.indicator);
-			const territoryOk = territories.has(row.territory);
-			// Only a pair known to be good may be skipped next time: every bad row is reported.
-			lastIndicator = indicatorOk && territoryOk ? row.indicator : '';
-			lastTerritory = indicatorOk && territoryOk ? row.territory : '';
-			if (!indicatorOk) {
-				addProblem(draft, row.file, { line: row.line, column: columns.indicator, message: `indicateur inconnu « ${row.indicator} »`, fix: UNKNOWN_INDICATOR_FIX });
-				reject(row.file, row.line);
-			}
-			if (!territoryOk) {
-				addProblem(draft, row.file, {
-					line: row.line,
-					column: columns.territory,
-					message: `territoire inconnu « ${row.territory} »`,
-					fix: UNKNOWN_TERRITORY_FIX
-				});
-				reject(row.file, row.line);
-			}
-			if (row.sourceId) {
-				for (const id of row.sourceId.split(';').map((s) => s.trim()).filter(Boolean)) {
-					if (!sourceKnown(id)) {
-						addProblem(draft, row.file, { line: row.line, column: columns.source, message: `source inconnue « ${id} »`, fix: UNKNOWN_SOURCE_FIX });
-						reject(row.file, row.line);
-					}
-				}
-			}
-		}
-	};
-	checkRefs(draft.targets);
-	checkRefs(draft.rates);
 	for (const indicator of draft.indicators.values()) {
 		for (const id of (indicator.sourceIds ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
 			if (!sourceKnown(id)) {
@@ -229,8 +197,9 @@ export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
 		});
 	};
 	checkDuplicateValues(draft);
-	const keyOf = (r: { indicator: string; territory: string; date: string }) => ({ group: r.indicator, key: `${r.territory}|${r.date}` });
-	firstSeen(draft.targets, (v) => ({ group: v.indicator, key: `${v.territory}|${v.date}|${v.kind}` }), 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
-	firstSeen(draft.rates, keyOf, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
+	for (const kind of ['initiale', 'cible'] as const) {
+		checkDuplicateValues(draft, draft.targets[kind], 'cible (indicateur × territoire × type × date)', 'gardez une seule ligne par indicateur, territoire, type et date');
+	}
+	checkDuplicateValues(draft, draft.rates, 'taux (indicateur × territoire × date)', 'gardez un seul taux par indicateur, territoire et date');
 	firstSeen(draft.entities, (e) => ({ group: 0, key: e.id }), 'entité', 'gardez une seule ligne par entite_id');
 }
