@@ -131,6 +131,9 @@ try {
 	console.log(`Au départ : ${load()} (moyennes sur 1, 5 et 15 min ; ${cpus().length} cœurs)`);
 	console.log(`Base de départ : données fournies (db/seed/, ${fmt(seedValues)} valeurs)`);
 
+	// The command is bundled on its first run after a change of code (scripts/cli.mjs): done here, untimed, as
+	// operators' first run after an update does it once.
+	execFileSync(process.execPath, [...IMPORT_COMMAND, '--help'], { cwd: ROOT, stdio: 'ignore' });
 	const db = join(work, 'store.sqlite');
 	copyFileSync(seeded, db);
 	const first = join(work, 'first', 'release');
