@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { writeValuesCsv } from '../../src/lib/server/export';
 import { importRelease } from '../../src/lib/server/import/index';
+import { territoryReference, territoryReferenceVersion } from '../../src/lib/server/import/territories';
 import { ONE_INDICATOR, query, storeState, tmpDir, writeFiles } from '../helpers/tmp';
 
 const FIXTURE_DITP = join(import.meta.dirname, '..', 'fixtures', 'ditp');
@@ -31,6 +32,22 @@ async function setup() {
 }
 
 describe('release lifecycle', () => {
+	it('the territory reference is written once per version of it: a store holding another version gets it rewritten', async () => {
+		const { dir, db } = await setup();
+		const version = territoryReferenceVersion();
+		expect(query(db, "SELECT value FROM meta WHERE key = 'territory_reference'")).toEqual([{ value: version }]);
+		const ain = territoryReference().find((t) => t.code === 'D01')!;
+		expect(ain.population).toBeGreaterThan(600_000);
+		// As if the store had been written with an earlier release of the reference.
+		const client = new Database(db);
+		client.exec("UPDATE territories SET population = 1, name = 'Ancien nom' WHERE code = 'D01'; UPDATE meta SET value = '5.0.0/2025' WHERE key = 'territory_reference'");
+		client.close();
+		writeFiles(dir, { 'v2/valeurs.csv': HEADER + 'T-1,departement,01,2024-01,3\n' });
+		expect((await importRelease([join(dir, 'v2')], { dbPath: db })).ok).toBe(true);
+		expect(query(db, "SELECT name, population FROM territories WHERE code = 'D01'")).toEqual([{ name: ain.name, population: ain.population }]);
+		expect(query(db, "SELECT value FROM meta WHERE key = 'territory_reference'")).toEqual([{ value: version }]);
+	});
+
 	it('re-importing the same files changes nothing', async () => {
 		const { dir, db } = await setup();
 		const before = storeState(db);

@@ -6,7 +6,7 @@
  * its old vintage in `observation_history`.
  */
 import type Database from 'better-sqlite3';
-import { COG_YEAR, territoryReference } from './territories';
+import { COG_YEAR, territoryCodes, territoryReference, territoryReferenceVersion } from './territories';
 import type { IndicatorDraft, ReleaseDraft } from './types';
 
 export interface Counts {
@@ -70,7 +70,7 @@ export function territoryIds(client: Database.Database): Map<string, number> {
 	const rows = client.prepare('SELECT code, id FROM territories').all() as { code: string; id: number }[];
 	const ids = new Map(rows.map((r) => [r.code, r.id]));
 	let next = rows.reduce((max, r) => Math.max(max, r.id), 0) + 1;
-	for (const t of territoryReference()) if (!ids.has(t.code)) ids.set(t.code, next++);
+	for (const t of territoryCodes()) if (!ids.has(t.code)) ids.set(t.code, next++);
 	return ids;
 }
 
@@ -186,8 +186,16 @@ export function writeMetadata(
 		 WHERE name IS NOT excluded.name OR parent_code IS NOT excluded.parent_code OR population IS NOT excluded.population
 		   OR chef_lieu IS NOT excluded.chef_lieu OR cog_year IS NOT excluded.cog_year`
 	);
-	for (const t of territoryReference()) upsertTerritory.run({ ...t, id: terr.get(t.code), cogYear: COG_YEAR });
-	client.prepare("INSERT INTO meta (key, value) VALUES ('cog_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(COG_YEAR));
+	const setMeta = client.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+	// Written when the store lacks it or holds another version of it (only then are populations summed).
+	const version = territoryReferenceVersion();
+	const stored = client.prepare("SELECT value FROM meta WHERE key = 'territory_reference'").pluck().get();
+	const count = client.prepare('SELECT count(*) FROM territories').pluck().get() as number;
+	if (stored !== version || count !== territoryCodes().length) {
+		for (const t of territoryReference()) upsertTerritory.run({ ...t, id: terr.get(t.code), cogYear: COG_YEAR });
+		setMeta.run('territory_reference', version);
+	}
+	setMeta.run('cog_year', String(COG_YEAR));
 
 	// Families, themes, policies, sources, indicators.
 	const upsertFamily = client.prepare(

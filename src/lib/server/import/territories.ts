@@ -35,17 +35,33 @@ interface RawCommune {
 }
 
 let reference: TerritoryRecord[] | null = null;
+let codes: TerritoryRecord[] | null = null;
 
 /** France, then régions and départements of metropolitan France and the five DROM (COM excluded). */
 export function territoryReference(): TerritoryRecord[] {
-	reference ??= buildReference();
+	reference ??= buildReference(true);
 	return reference;
 }
 
-function buildReference(): TerritoryRecord[] {
+/**
+ * The same territories without their populations (null): what reading a release needs. The
+ * populations are summed from every commune (an 8 MB file, a tenth of a second to load), which
+ * only writing the reference into the store needs.
+ */
+export function territoryCodes(): TerritoryRecord[] {
+	codes ??= reference ?? buildReference(false);
+	return codes;
+}
+
+/** The reference's version (the package's): the store keeps it, and is rewritten when it changes. */
+export function territoryReferenceVersion(): string {
+	return `${(require('@etalab/decoupage-administratif/package.json') as { version: string }).version}/${COG_YEAR}`;
+}
+
+function buildReference(withPopulation: boolean): TerritoryRecord[] {
 	const regions: RawArea[] = require('@etalab/decoupage-administratif/data/regions.json');
 	const departements: RawArea[] = require('@etalab/decoupage-administratif/data/departements.json');
-	const communes: RawCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
+	const communes: RawCommune[] = withPopulation ? require('@etalab/decoupage-administratif/data/communes.json') : [];
 	const inScope = (a: RawArea) => a.zone === 'metro' || a.zone === 'drom';
 
 	// Populations légales of current communes, summed per département.
