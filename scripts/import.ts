@@ -46,7 +46,10 @@ if (args.help || args.positional.length === 0 || args.error) {
 	process.exit(args.help ? 0 : 2);
 }
 const dbPath = databasePath(args.options.db);
+// BAROMETRE_TIMINGS=1: the seconds spent in each step, on stderr (npm run bench:import prints them).
+const timings: Record<string, number> = {};
 const report = await importRelease(args.positional, {
+	timings,
 	dbPath,
 	dryRun: args.flags['dry-run'],
 	complete: args.flags.complet,
@@ -57,4 +60,7 @@ const report = await importRelease(args.positional, {
 }).catch(storeFailed(dbPath));
 const { text, exitCode } = formatReport(report);
 (report.ok ? process.stdout : process.stderr).write(text);
+if (process.env.BAROMETRE_TIMINGS) {
+	console.error(`étapes : ${Object.entries(timings).map(([step, s]) => `${step} ${s.toFixed(2)} s`).join(', ')}`);
+}
 process.exit(exitCode);

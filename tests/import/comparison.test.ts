@@ -4,10 +4,12 @@
  * come from several files, a dry run counts what the import writes, and every reference written is
  * valid (the import checks references itself, SQLite's foreign-key lookups being off meanwhile).
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importRelease, type ImportReport } from '../../src/lib/server/import/index';
 import { undoLatestRelease } from '../../src/lib/server/import/rollback';
+import { territoryReference } from '../../src/lib/server/import/territories';
 import { ONE_INDICATOR, query, tmpDir, writeFiles } from '../helpers/tmp';
 
 const ANNOTATED = 'indicateur_id,maille,code_territoire,date,valeur,qualificatif,source_id,note\n';
@@ -176,5 +178,63 @@ describe('comparing a release with the store', () => {
 			{ date: '2025-05', rate: 55, release_id: 2 }
 		]);
 		expect(foreignKeyProblems(db)).toEqual([]);
+	});
+
+	it('thousands of values per indicator (staged by a worker thread while the files are read) are compared exactly: counts per file, revisions, withdrawals, history', async () => {
+		const dir = tmpDir();
+		const db = join(dir, 'store.sqlite');
+		const territories = territoryReference();
+		/** One year of every territory after another, as releases list them. */
+		const rows = (years: number[], value: (year: number, t: number) => number, extra = (_year: number, _t: number) => '') =>
+			years.flatMap((year) => territories.map((t, i) => `T-1,${t.level},${t.inseeCode},${year},${value(year, i)}${extra(year, i)}`)).join('\n') + '\n';
+		const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+		const first = (year: number, t: number) => year * 10 + t / 8;
+		writeFiles(join(dir, 'v1'), { 'indicateurs.csv': ONE_INDICATOR, 'valeurs.csv': PLAIN + rows(years(2001, 2030), first) });
+		expect(counts(await importRelease([join(dir, 'v1')], { dbPath: db })).values).toMatchObject({ inserted: 3600 });
+
+		// v2, complete: 2001 withdrawn, 2031 added; one value in 10 revised; the second file carries
+		// annotation columns, and a qualifier on the first territory of each of its years (a revision too).
+		const revisedFigure = (year: number, t: number) => (t % 10 === 0 ? first(year, t) + 0.5 : first(year, t));
+		writeFiles(join(dir, 'v2'), {
+			'a.csv': PLAIN + rows(years(2002, 2016), revisedFigure),
+			'b.csv': ANNOTATED + rows(years(2017, 2031), revisedFigure, (_year, t) => (t === 1 ? ',>,,' : ',,,'))
+		});
+		const dry = counts(await importRelease([join(dir, 'v2')], { dbPath: db, complete: true, dryRun: true }));
+		const report = counts(await importRelease([join(dir, 'v2')], { dbPath: db, complete: true }));
+		const perYear = territories.length; // 120
+		const revisedPerYear = Math.ceil(perYear / 10); // territories 0, 10, … 110
+		const expected = {
+			read: 30 * perYear,
+			inserted: perYear,
+			// a.csv: 15 years; b.csv: 14 stored years (2031 is new), plus the qualifier of territory 1.
+			revised: 15 * revisedPerYear + 14 * (revisedPerYear + 1),
+			unchanged: 15 * (perYear - revisedPerYear) + 14 * (perYear - revisedPerYear - 1),
+			rejected: 0
+		};
+		expect(report.values).toEqual(expected);
+		expect(report.files).toEqual({
+			'a.csv': [0, 15 * revisedPerYear, 15 * (perYear - revisedPerYear)],
+			'b.csv': [perYear, 14 * (revisedPerYear + 1), 14 * (perYear - revisedPerYear - 1)]
+		});
+		expect(report.withdrawn).toBe(perYear);
+		expect(dry).toEqual(report);
+		expect(query(db, 'SELECT count(*) AS n, min(date) AS first, max(date) AS last FROM observations')).toEqual([{ n: 30 * perYear, first: '2002', last: '2031' }]);
+		expect(query(db, 'SELECT replaced_by, count(*) AS n FROM observation_history GROUP BY replaced_by')).toEqual([{ replaced_by: 2, n: expected.revised + perYear }]);
+		const fr = territories[0].code;
+		expect(query(db, `SELECT o.date, o.value, o.qualifier, o.release_id FROM observations o JOIN territories t ON t.id = o.territory_id WHERE t.code = '${fr}' AND o.date IN ('2002', '2031')`)).toEqual([
+			{ date: '2002', value: first(2002, 0) + 0.5, qualifier: null, release_id: 2 },
+			{ date: '2031', value: first(2031, 0) + 0.5, qualifier: null, release_id: 2 }
+		]);
+		expect(query(db, `SELECT h.date, h.value, h.release_id, h.replaced_by FROM observation_history h JOIN territories t ON t.id = h.territory_id WHERE t.code = '${fr}' AND h.date IN ('2001', '2002')`)).toEqual([
+			{ date: '2001', value: first(2001, 0), release_id: 1, replaced_by: 2 },
+			{ date: '2002', value: first(2002, 0), release_id: 1, replaced_by: 2 }
+		]);
+		expect(query(db, `SELECT o.qualifier, count(*) AS n FROM observations o JOIN territories t ON t.id = o.territory_id WHERE t.code = '${territories[1].code}' GROUP BY 1`)).toEqual([
+			{ qualifier: null, n: 15 },
+			{ qualifier: '>', n: 15 }
+		]);
+		expect(foreignKeyProblems(db)).toEqual([]);
+		// The staging files are gone.
+		expect(readdirSync(dir).filter((f) => f.startsWith('.barometre'))).toEqual([]);
 	});
 });

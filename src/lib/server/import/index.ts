@@ -2,10 +2,11 @@
  * importRelease: the one path by which figures enter the store — used by `npm run import`,
  * `npm run db:seed` and the tests. Imports into one store are serialised (lock.ts), and everything
  * happens inside one transaction. Pass 1 reads every file in chunks and validates every row,
- * keeping the dated values as compact records on disk (release-values.ts); a release with any
- * problem writes nothing. Pass 2, after an online backup, compares the values with the store one
- * indicator at a time and writes them (apply-values.ts). Memory stays bounded whatever the size
- * of the files.
+ * keeping the dated values as compact records on disk (release-values.ts) and, meanwhile, as rows
+ * of a staging file that a worker thread writes (staging.ts); a release with any problem writes
+ * nothing to the store. Pass 2, after an online backup, compares the staged values with the store
+ * one indicator at a time and writes them (apply-values.ts). Memory stays bounded whatever the
+ * size of the files.
  */
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -15,6 +16,7 @@ import { diffRelease, recordReleaseCounts, writeMetadata, writeOthers, type Diff
 import { applyTargetsAndRates } from './apply-targets';
 import { applyValues } from './apply-values';
 import { rebuildSearchIndex } from './search-index';
+import { ValueStaging } from './staging';
 import type { Problem } from './types';
 import { keepStored } from './keep-stored';
 import { acquireImportLock, type LockHolder } from './lock';
@@ -59,6 +61,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 	let backupPath: string | null = null;
 	let committed = false;
 	let draft: ReturnType<typeof readRelease> | null = null;
+	let staging: ValueStaging | null = null;
 	const db = (() => {
 		try {
 			return openWritableStore(path);
@@ -77,13 +80,18 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		// is one read from the store or written in this transaction. Per row, those lookups were a
 		// fifth of the time a million revisions take (measured: 0.7 s). Back on when it is done.
 		client.pragma('foreign_keys = OFF');
-		client.exec(dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
+		// Beside the store, whose disk must hold the release anyway; a dry run writes nothing there.
+		const spoolDir = dryRun ? undefined : dirname(options.dbPath);
+		staging = new ValueStaging(spoolDir);
+		staging.attach(client);
+		// The store's write lock, taken now (not the staging file's: its worker writes it meanwhile).
+		client.exec(dryRun ? 'BEGIN' : 'BEGIN; DELETE FROM main.meta WHERE 0');
 		const known = storeKeys(client);
 		draft = readRelease(inputs, known, {
 			sourceUpdatedAt: options.sourceUpdatedAt,
 			withoutConfig: options.withoutConfig,
-			// Beside the store, whose disk must hold the release anyway; a dry run writes nothing there.
-			spoolDir: dryRun ? undefined : dirname(options.dbPath)
+			spoolDir,
+			stageValues: staging.add
 		});
 		const { warnings } = draft;
 		lap('lecture');
@@ -92,6 +100,9 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (draft.problemCount > 0) {
 			return { ok: false, dryRun, problems: draft.problems, problemCount: draft.problemCount, warnings, files: null };
 		}
+		const values = draft.values;
+		await staging.finish(client, () => values.sealAll());
+		lap('mise en attente');
 		// The release's own dates, before partial metadata takes the stored ones.
 		const sourceUpdatedAt = latest([
 			options.sourceUpdatedAt ?? null,
@@ -105,7 +116,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		const complete = (entry: { fromDitp: boolean }) => (options.complete ?? false) || entry.fromDitp;
 		const addValues = (result: ReturnType<typeof applyValues>) => Object.assign(diff, result);
 		if (dryRun) {
-			addValues(applyValues(client, draft, diff.files, { complete, indicatorIds: known.indicators, territoryCodes, releaseId: null }));
+			addValues(applyValues(client, draft, diff.files, { complete, indicatorIds: known.indicators, territoryCodes, releaseId: null, staged: staging.groups }));
 			Object.assign(diff, applyTargetsAndRates(client, draft, diff.files, { indicatorIds: known.indicators, releaseId: null }));
 			lap('comparaison');
 			const { plan: _plan, ...summary } = diff;
@@ -118,7 +129,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (hasData) backupPath = await backup(options.dbPath, now);
 		lap('sauvegarde');
 		const { releaseId, indicatorIds } = writeMetadata(client, draft, { importedAt: now.toISOString(), sourceUpdatedAt });
-		addValues(applyValues(client, draft, diff.files, { complete, indicatorIds, territoryCodes, releaseId, onProgress: options.onProgress }));
+		addValues(applyValues(client, draft, diff.files, { complete, indicatorIds, territoryCodes, releaseId, staged: staging.groups, onProgress: options.onProgress }));
 		Object.assign(diff, applyTargetsAndRates(client, draft, diff.files, { indicatorIds, releaseId }));
 		writeOthers(client, draft, diff, releaseId);
 		const { plan: _plan, ...summary } = diff;
@@ -130,9 +141,10 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		}
 		recordReleaseCounts(client, releaseId, diff);
 		rebuildSearchIndex(client);
+		lap('écriture');
 		client.exec('COMMIT');
 		committed = true;
-		lap('écriture');
+		lap('validation');
 		// Only a release that is in the store takes a backup slot.
 		if (backupPath) rotateBackups(options.dbPath, keep);
 		// Bounded statistics work: a release of millions of rows must not make optimize scan them all.
@@ -147,8 +159,11 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 	} finally {
 		if (draft) closeDraft(draft);
 		if (client.inTransaction) client.exec('ROLLBACK');
+		await staging?.close();
 		client.pragma('foreign_keys = ON');
+		// The last connection's close checkpoints the WAL into the store.
 		client.close();
+		lap('fermeture');
 		unlock();
 	}
 }

@@ -6,7 +6,7 @@
  * in memory: one entry per indicator, date and annotation text. Duplicate keys are checked after
  * reading, one indicator at a time (checkDuplicateValues).
  */
-import { territoryReference } from './territories';
+import { territoryCodes } from './territories';
 import { ValueSpool, type SpooledValue } from './spool';
 import { addProblem, type ReleaseDraft } from './types';
 
@@ -30,6 +30,9 @@ export const UNKNOWN_INDICATOR_FIX = "ajoutez l'indicateur dans un fichier indic
 export const UNKNOWN_TERRITORY_FIX = 'utilisez un code du COG : FR, une région (84, 01…) ou un département (01…95, 2A, 2B, 971…976)';
 export const UNKNOWN_SOURCE_FIX = 'décrivez la source dans un fichier sources.csv de la même livraison';
 
+/** Told of each complete run of records, with the release's date and annotation texts by id so far. */
+export type StageValues = (indicatorKey: number, bytes: Uint8Array, count: number, dates: readonly string[], texts: readonly (string | null)[]) => void;
+
 export class ReleaseValues {
 	readonly spool: ValueSpool;
 	/** By indicator code, in the order of their first value. */
@@ -40,14 +43,17 @@ export class ReleaseValues {
 	/** Annotation texts by id (id 0 is the empty annotation), and ids by text. */
 	readonly texts: (string | null)[] = [null];
 	private readonly textIds = new Map<string, number>();
-	private readonly referenceCodes = new Set(territoryReference().map((t) => t.code));
+	private readonly referenceCodes = new Set(territoryCodes().map((t) => t.code));
 	/** Unknown source ids in a `source_id` cell, by cell text. */
 	private readonly sourceCheck = new Map<string, string[]>();
 	private known: StoreKeys | null = null;
 
-	/** `spoolDir`: where values go once they no longer fit in memory (the store's folder for a real import). */
-	constructor(spoolDir?: string) {
-		this.spool = new ValueSpool(spoolDir);
+	/**
+	 * `spoolDir`: where values go once they no longer fit in memory (the store's folder for a real
+	 * import). `onSealed`: told of every record once its run is complete (the staging file, staging.ts).
+	 */
+	constructor(spoolDir?: string, onSealed?: StageValues) {
+		this.spool = new ValueSpool(spoolDir, undefined, onSealed && ((key, bytes, count) => onSealed(key, bytes, count, this.dates, this.texts)));
 	}
 
 	/** Must be called before the first value: the store's indicators, sources and territory ids. */
@@ -141,6 +147,11 @@ export class ReleaseValues {
 	/** Each value of one indicator (the record object is reused: copy what you keep). */
 	each(entry: ValueIndicator, fn: (v: SpooledValue) => void): void {
 		this.spool.each(entry.key, fn);
+	}
+
+	/** After the last value: `onSealed` is told of the records not told yet. */
+	sealAll(): void {
+		this.spool.sealAll();
 	}
 
 	close(): void {

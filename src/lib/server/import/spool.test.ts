@@ -56,4 +56,25 @@ describe('ValueSpool', () => {
 		expect(existsSync(spilled)).toBe(false);
 		expect(readdirSync(dir)).toEqual([]);
 	});
+
+	it('tells its listener of every record exactly once, in order, whether it stays in memory or spills to disk', () => {
+		for (const maxMemory of [undefined, 100_000]) {
+			const dir = mkdtempSync(join(tmpdir(), 'spool-test-'));
+			dirs.push(dir);
+			const told = new Map<number, number[]>();
+			const spool = new ValueSpool(dir, maxMemory, (indicator, bytes, count) => {
+				// A record's line is its int32 at offset 5 (spool.ts's layout).
+				const i32 = new Int32Array(bytes.buffer, bytes.byteOffset, count * 10);
+				const lines = told.get(indicator) ?? [];
+				for (let r = 0; r < count; r++) lines.push(i32[r * 10 + 5]);
+				told.set(indicator, lines);
+			});
+			const expected = fill(spool, 5000);
+			spool.sealAll();
+			for (const [indicator, values] of expected) expect(told.get(indicator)).toEqual(values.map((v) => v.line));
+			// Sealed runs still read back.
+			for (const [indicator, values] of expected) expect(readBack(spool, indicator)).toEqual(values);
+			spool.close();
+		}
+	});
 });

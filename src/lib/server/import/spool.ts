@@ -68,9 +68,15 @@ export class ValueSpool {
 	/** Bytes of records held in memory (buffers and chunks not written out). */
 	private held = 0;
 
+	/**
+	 * `onSealed`: told of each run of records once it is complete (the bytes stay the spool's: copy
+	 * them to keep them). Every record is told exactly once: when its buffer fills, when the spool
+	 * spills to disk, or at `sealAll()`.
+	 */
 	constructor(
 		private readonly dir = tmpdir(),
-		private readonly maxMemory = MAX_MEMORY_BYTES
+		private readonly maxMemory = MAX_MEMORY_BYTES,
+		private readonly onSealed?: (indicatorKey: number, bytes: Uint8Array, count: number) => void
 	) {}
 
 	/** The temporary folder, once records went to disk. */
@@ -113,11 +119,22 @@ export class ValueSpool {
 		i32[o + 7] = sourceId;
 		i32[o + 8] = note;
 		spool.total++;
-		if (buffer.count === BUFFER_RECORDS) {
-			spool.chunks.push({ bytes: buffer.bytes, offset: 0, count: buffer.count });
-			spool.buffer = null;
-		}
+		if (buffer.count === BUFFER_RECORDS) this.seal(indicatorKey, spool);
 		if (this.held > this.maxMemory) this.writeOut();
+	}
+
+	/** The indicator's partial buffer becomes a chunk (its records are complete). */
+	private seal(indicatorKey: number, spool: IndicatorSpool): void {
+		const buffer = spool.buffer;
+		if (!buffer) return;
+		spool.chunks.push({ bytes: buffer.bytes, offset: 0, count: buffer.count });
+		spool.buffer = null;
+		this.onSealed?.(indicatorKey, buffer.bytes.subarray(0, buffer.count * RECORD_BYTES), buffer.count);
+	}
+
+	/** Seals every partial buffer: after the last `add`, so that `onSealed` has been told of every record. */
+	sealAll(): void {
+		for (const [key, spool] of this.byIndicator) this.seal(key, spool);
 	}
 
 	/** Moves every record held in memory to the file (partial buffers become chunks too). */
@@ -126,11 +143,8 @@ export class ValueSpool {
 			this.tempDir = mkdtempSync(join(this.dir, '.barometre-import-'));
 			this.fd = openSync(join(this.tempDir, 'values.bin'), 'w+');
 		}
-		for (const spool of this.byIndicator.values()) {
-			if (spool.buffer) {
-				spool.chunks.push({ bytes: spool.buffer.bytes, offset: 0, count: spool.buffer.count });
-				spool.buffer = null;
-			}
+		for (const [key, spool] of this.byIndicator) {
+			this.seal(key, spool);
 			for (const chunk of spool.chunks) {
 				if (!chunk.bytes) continue;
 				const length = chunk.count * RECORD_BYTES;

@@ -17,8 +17,8 @@ import {
 	warnUnknownDitpColumns
 } from './ditp';
 import { expandInputs, loadFile, sortByKind, type LoadedFile } from './read-files';
-import { checkDuplicateValues, ReleaseValues, UNKNOWN_SOURCE_FIX, type StoreKeys } from './release-values';
-import { territoryReference } from './territories';
+import { checkDuplicateValues, ReleaseValues, UNKNOWN_SOURCE_FIX, type StageValues, type StoreKeys } from './release-values';
+import { territoryCodes } from './territories';
 import { addProblem, type ReleaseDraft } from './types';
 
 export interface ReadOptions {
@@ -28,14 +28,16 @@ export interface ReadOptions {
 	withoutConfig?: boolean;
 	/** Where values that no longer fit in memory are kept while the import runs. */
 	spoolDir?: string;
+	/** Told of every validated value as it is kept (the import's staging file, staging.ts). */
+	stageValues?: StageValues;
 }
 
-export function emptyDraft(spoolDir?: string): ReleaseDraft {
+export function emptyDraft(spoolDir?: string, stageValues?: ReadOptions['stageValues']): ReleaseDraft {
 	return {
 		files: [],
 		indicators: new Map(),
 		sources: new Map(),
-		values: new ReleaseValues(spoolDir),
+		values: new ReleaseValues(spoolDir, stageValues),
 		targets: { initiale: new ReleaseValues(spoolDir), cible: new ReleaseValues(spoolDir) },
 		rates: new ReleaseValues(spoolDir),
 		entities: [],
@@ -50,7 +52,7 @@ export function emptyDraft(spoolDir?: string): ReleaseDraft {
 
 /** Reads and checks the release; `known` is what the store holds (read inside the import's transaction). */
 export function readRelease(inputs: string[], known: StoreKeys, options: ReadOptions = {}): ReleaseDraft {
-	const draft = emptyDraft(options.spoolDir);
+	const draft = emptyDraft(options.spoolDir, options.stageValues);
 	for (const figures of spooled(draft)) figures.setStoreKeys(known);
 	try {
 		readInto(draft, inputs, options);
@@ -153,7 +155,7 @@ export function storeKeys(client: Database.Database): StoreKeys {
 
 /** Cross-checks references and key uniqueness of what is not checked while read; problems go into the draft. */
 export function crossCheck(draft: ReleaseDraft, known: StoreKeys): void {
-	const territories = new Set(territoryReference().map((t) => t.code));
+	const territories = new Set(territoryCodes().map((t) => t.code));
 	const sourceKnown = (id: string) => draft.sources.has(id) || known.sources.has(id);
 	const rejected = new Set<string>();
 	const reject = (file: number, line: number) => {
