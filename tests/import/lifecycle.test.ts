@@ -1,5 +1,5 @@
 /** Releases over time: idempotence, revisions, kept values, backups, dry runs, round trips. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,29 @@ describe('release lifecycle', () => {
 		const last = join(dir, 'backups', backups.at(-1)!);
 		expect(query(last, "SELECT count(*) AS n FROM observations WHERE date LIKE '2025-%'")).toEqual([{ n: 6 }]);
 		expect(query(db, "SELECT count(*) AS n FROM observations WHERE date LIKE '2025-%'")).toEqual([{ n: 7 }]);
+	});
+
+	it('a large store is backed up by a worker thread while the release is read: the backup holds the store as it was; a refused release leaves none', async () => {
+		const { dir, db } = await setup();
+		// 144,000 values (120 territories × 1,200 months): a store past the 4 MiB of the threaded backup.
+		const territories = territoryReference();
+		const months = Array.from({ length: 1200 }, (_, i) => `${1900 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+		const big = months.flatMap((m, i) => territories.map((t, k) => `T-1,${t.level},${t.inseeCode},${m},${i + k / 10}`));
+		writeFiles(dir, { 'big/valeurs.csv': HEADER + big.join('\n') + '\n' });
+		expect((await importRelease([join(dir, 'big')], { dbPath: db, now: () => new Date(Date.UTC(2026, 4, 1)) })).ok).toBe(true);
+		expect(statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0)).toBeGreaterThan(4 << 20);
+		const before = query(db, 'SELECT count(*) AS n, sum(value) AS total FROM observations');
+		writeFiles(dir, { 'rev/valeurs.csv': HEADER + 'T-1,national,FR,1900-01,-1\n' });
+		const report = await importRelease([join(dir, 'rev')], { dbPath: db, now: () => new Date(Date.UTC(2026, 5, 1)) });
+		expect(report.ok && report.backupPath).toBe(join(dir, 'backups', 'store-2026-06-01T00-00-00-000Z.sqlite'));
+		const copy = join(dir, 'backups', 'store-2026-06-01T00-00-00-000Z.sqlite');
+		expect(query(copy, 'SELECT count(*) AS n, sum(value) AS total FROM observations')).toEqual(before);
+		expect(query(copy, "SELECT value FROM observations WHERE date = '1900-01' AND territory_id = (SELECT id FROM territories WHERE code = 'FR')")).toEqual([{ value: 0 }]);
+		expect(query(db, "SELECT value FROM observations WHERE date = '1900-01' AND territory_id = (SELECT id FROM territories WHERE code = 'FR')")).toEqual([{ value: -1 }]);
+		writeFiles(dir, { 'bad/valeurs.csv': HEADER + 'T-1,national,FR,1900-01,abc\n' });
+		expect((await importRelease([join(dir, 'bad')], { dbPath: db, now: () => new Date(Date.UTC(2026, 5, 2)) })).ok).toBe(false);
+		// (The -wal and -shm files beside the copy are this test's, which opened it.)
+		expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'))).toEqual(['store-2026-05-01T00-00-00-000Z.sqlite', 'store-2026-06-01T00-00-00-000Z.sqlite']);
 	});
 
 	it('--dry-run reports the same counts and writes nothing', async () => {

@@ -8,9 +8,10 @@
  * one indicator at a time and writes them (apply-values.ts). Memory stays bounded whatever the
  * size of the files.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import { backupStore } from './backup-worker.js';
 import { openWritableStore } from '../store';
 import { diffRelease, recordReleaseCounts, writeMetadata, writeOthers, type DiffResult } from './apply';
 import { applyTargetsAndRates } from './apply-targets';
@@ -62,6 +63,7 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 	let committed = false;
 	let draft: ReturnType<typeof readRelease> | null = null;
 	let staging: ValueStaging | null = null;
+	let pendingBackup: ReturnType<typeof startBackup> | null = null;
 	const db = (() => {
 		try {
 			return openWritableStore(path);
@@ -86,6 +88,10 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		staging.attach(client);
 		// The store's write lock, taken now (not the staging file's: its worker writes it meanwhile).
 		client.exec(dryRun ? 'BEGIN' : 'BEGIN; DELETE FROM main.meta WHERE 0');
+		// The backup starts now: a large store is copied while the release is read (startBackup).
+		const hasData = (client.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n > 0;
+		const now = (options.now ?? (() => new Date()))();
+		if (!dryRun && hasData) pendingBackup = startBackup(options.dbPath, now);
 		const known = storeKeys(client);
 		draft = readRelease(inputs, known, {
 			sourceUpdatedAt: options.sourceUpdatedAt,
@@ -123,10 +129,8 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 			return { ok: true, dryRun, releaseId: null, backupPath: null, warnings, ...summary };
 		}
 
-		const hasData = (client.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n > 0;
-		const now = (options.now ?? (() => new Date()))();
 		const keep = options.keepBackups ?? 5;
-		if (hasData) backupPath = await backup(options.dbPath, now);
+		if (pendingBackup) backupPath = await pendingBackup.done();
 		lap('sauvegarde');
 		const { releaseId, indicatorIds } = writeMetadata(client, draft, { importedAt: now.toISOString(), sourceUpdatedAt });
 		addValues(applyValues(client, draft, diff.files, { complete, indicatorIds, territoryCodes, releaseId, staged: staging.groups, onProgress: options.onProgress }));
@@ -157,6 +161,8 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		if (backupPath && !committed) rmSync(backupPath, { force: true });
 		throw error;
 	} finally {
+		// A refused release (or a failure while reading) takes no backup slot either.
+		if (pendingBackup && !backupPath) await pendingBackup.cancel();
 		if (draft) closeDraft(draft);
 		if (client.inTransaction) client.exec('ROLLBACK');
 		await staging?.close();
@@ -194,24 +200,64 @@ export function backupsOf(dbPath: string): string[] {
 	return readdirSync(dir).filter((f) => mine.test(f)).sort();
 }
 
+/** Past this size, the store is copied by a worker thread while the release is read. */
+const THREADED_BACKUP_BYTES = 4 << 20;
+
 /**
  * Online backup of the committed state, read through a second connection: the importing one holds
  * the write lock (nothing else can write meanwhile) but a backup made through it would be empty.
+ * Started before the release is read: a large store (THREADED_BACKUP_BYTES) is copied by a worker
+ * thread meanwhile, a small one when `done()` is awaited. `cancel()` stops it and removes the copy.
  */
-export async function backup(dbPath: string, now: Date): Promise<string> {
+export function startBackup(dbPath: string, now: Date): { path: string; done: () => Promise<string>; cancel: () => Promise<void> } {
 	const dir = backupDir(dbPath);
-	mkdirSync(dir, { recursive: true });
 	const path = join(dir, `${storeName(dbPath)}-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
-	const reader = new Database(dbPath, { readonly: true, fileMustExist: true });
-	try {
-		await reader.backup(path);
-	} catch (error) {
-		rmSync(path, { force: true });
-		throw error;
-	} finally {
-		reader.close();
+	const size = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
+	let worker: Worker | null = null;
+	let result: Promise<void> | null = null;
+	if (size >= THREADED_BACKUP_BYTES) {
+		mkdirSync(dir, { recursive: true });
+		const w = (worker = new Worker(new URL('./backup-worker.js', import.meta.url), { workerData: { barometreBackup: { source: dbPath, destination: path } } }));
+		result = new Promise<void>((resolve, reject) => {
+			w.on('message', (m: { done?: true; error?: { message: string; code?: string } }) =>
+				m.error ? reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {})) : resolve()
+			);
+			w.on('error', reject);
+			w.on('exit', (code) => reject(new Error(`la sauvegarde s'est arrêtée (code ${code})`)));
+		});
+		// Awaited by done() or cancel(); never an unhandled rejection meanwhile.
+		result.catch(() => {});
 	}
-	return path;
+	const stop = async () => {
+		if (!worker) return;
+		worker.removeAllListeners('exit');
+		await worker.terminate();
+		worker = null;
+	};
+	return {
+		path,
+		done: async () => {
+			try {
+				mkdirSync(dir, { recursive: true });
+				await (result ?? backupStore(dbPath, path));
+			} catch (error) {
+				rmSync(path, { force: true });
+				throw error;
+			} finally {
+				await stop();
+			}
+			return path;
+		},
+		cancel: async () => {
+			await stop();
+			removeBackup(path);
+		}
+	};
+}
+
+/** The backup of `dbPath`, taken now (see startBackup). */
+export async function backup(dbPath: string, now: Date): Promise<string> {
+	return startBackup(dbPath, now).done();
 }
 
 /** Removes the backup of a re-import that changed nothing, and its folder when that leaves it empty: the store's folder is as it was. */
