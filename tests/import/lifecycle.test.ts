@@ -1,5 +1,5 @@
 /** Releases over time: idempotence, revisions, kept values, backups, dry runs, round trips. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,17 @@ describe('release lifecycle', () => {
 		expect((await importRelease([join(dir, 'bad')], { dbPath: db, now: () => new Date(Date.UTC(2026, 5, 2)) })).ok).toBe(false);
 		// (The -wal and -shm files beside the copy are this test's, which opened it.)
 		expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'))).toEqual(['store-2026-05-01T00-00-00-000Z.sqlite', 'store-2026-06-01T00-00-00-000Z.sqlite']);
+	});
+
+	it("an import removes the staging folder a killed import into the same store left beside it, not another store's", async () => {
+		const { dir, db } = await setup();
+		for (const stale of ['.barometre-staging-store.sqlite-Ab12Cd', '.barometre-staging-store-2.sqlite-Ef34Gh']) {
+			mkdirSync(join(dir, stale));
+			writeFileSync(join(dir, stale, 'values.sqlite'), 'reste');
+		}
+		writeFiles(dir, { 'v2/valeurs.csv': HEADER + 'T-1,national,FR,2024-03,12\n' });
+		expect((await importRelease([join(dir, 'v2')], { dbPath: db })).ok).toBe(true);
+		expect(readdirSync(dir).filter((f) => f.startsWith('.barometre'))).toEqual(['.barometre-staging-store-2.sqlite-Ef34Gh']);
 	});
 
 	it('--dry-run reports the same counts and writes nothing', async () => {

@@ -17,7 +17,7 @@ import { diffRelease, recordReleaseCounts, writeMetadata, writeOthers, type Diff
 import { applyTargetsAndRates } from './apply-targets';
 import { applyValues } from './apply-values';
 import { rebuildSearchIndex } from './search-index';
-import { ValueStaging } from './staging';
+import { removeStaleStaging, ValueStaging } from './staging';
 import type { Problem } from './types';
 import { keepStored } from './keep-stored';
 import { acquireImportLock, type LockHolder } from './lock';
@@ -84,7 +84,8 @@ export async function importRelease(inputs: string[], options: ImportOptions): P
 		client.pragma('foreign_keys = OFF');
 		// Beside the store, whose disk must hold the release anyway; a dry run writes nothing there.
 		const spoolDir = dryRun ? undefined : dirname(options.dbPath);
-		staging = new ValueStaging(spoolDir);
+		if (!dryRun) removeStaleStaging(options.dbPath);
+		staging = new ValueStaging(spoolDir, basename(options.dbPath));
 		staging.attach(client);
 		// The store's write lock, taken now (not the staging file's: its worker writes it meanwhile).
 		client.exec(dryRun ? 'BEGIN' : 'BEGIN; DELETE FROM main.meta WHERE 0');

@@ -9,9 +9,9 @@
  * cannot attach inside one) and only reads it. Nothing here touches the store; the file and its
  * folder are removed by `close()`, whatever happened.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { StageValues } from './release-values';
@@ -21,6 +21,18 @@ import { createStagedWriter } from './staging-worker.js';
 const MAX_IN_FLIGHT = 1024;
 
 export const STAGING_SCHEMA = 'staging';
+const STAGING_PREFIX = '.barometre-staging-';
+
+/**
+ * Removes what an import into `storePath` left beside it when it was killed (its staging folder):
+ * called with the store's import lock held, so no live import of that store owns one. Another
+ * store's folders (`x-2` beside `x`) do not match.
+ */
+export function removeStaleStaging(storePath: string): void {
+	const name = basename(storePath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const mine = new RegExp(`^${STAGING_PREFIX.replace(/\./g, '\\.')}${name}-[A-Za-z0-9]{6}$`);
+	for (const entry of readdirSync(dirname(storePath))) if (mine.test(entry)) rmSync(join(dirname(storePath), entry), { recursive: true, force: true });
+}
 
 /** [indicator key, keep mask, file, records]: what the writer counted (staging-worker.js). */
 type Group = [number, number, number, number];
@@ -38,9 +50,13 @@ export class ValueStaging {
 	private settle: (() => void) | null = null;
 	private started = false;
 
-	/** `dir`: where the file goes (the store's folder for a real import). */
-	constructor(dir = tmpdir()) {
-		this.dir = mkdtempSync(join(dir, '.barometre-staging-'));
+	/**
+	 * `dir`: where the file goes (the store's folder for a real import); `store`: the store's file
+	 * name, so that an import interrupted for good (killed) leaves a folder the next import into
+	 * that store recognises and removes (removeStaleStaging).
+	 */
+	constructor(dir = tmpdir(), store = 'essai') {
+		this.dir = mkdtempSync(join(dir, `${STAGING_PREFIX}${store}-`));
 		this.path = join(this.dir, 'values.sqlite');
 	}
 
