@@ -27,6 +27,11 @@ describe('bundled seed', () => {
 		expect(report.ok).toBe(true);
 	}, 120_000);
 
+	it('is a new store: 16 KiB pages, in WAL mode', () => {
+		expect(query(db, 'PRAGMA page_size')).toEqual([{ page_size: 16384 }]);
+		expect(query(db, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+	});
+
 	it('holds France, 18 régions and 101 départements with their populations', () => {
 		expect(query(db, 'SELECT level, count(*) AS n, count(population) AS p FROM territories GROUP BY level ORDER BY level')).toEqual([
 			{ level: 'departement', n: 101, p: 101 },
