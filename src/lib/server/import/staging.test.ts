@@ -55,10 +55,10 @@ function stagedRows(client: Database.Database) {
 		.all() as { id: number; territory: number; date: string; value: number; qualifier: string | null; sourceId: null; note: null; keep: number; file: number }[];
 }
 
-async function run(perIndicator: number) {
+async function run(perIndicator: number, maxInFlight?: number) {
 	const dir = tempDir();
 	const client = new Database(':memory:');
-	const staging = new ValueStaging(dir);
+	const staging = new ValueStaging(dir, 'essai', maxInFlight);
 	staging.attach(client);
 	const { spool, expected } = stage(staging, dir, perIndicator);
 	const threaded = staging.threaded;
@@ -108,6 +108,14 @@ describe('ValueStaging', () => {
 			expect(result.left).toEqual([]);
 		});
 	}
+
+	it('waits for the worker when it is behind (one run in flight at most): every record still staged once', async () => {
+		const result = await run(5000, 1);
+		expect(result.threaded).toBe(true);
+		expect(result.rows).toHaveLength(10_000);
+		expect(new Set(result.rows.map((r) => r.id)).size).toBe(10_000);
+		expect(result.rows.map((r) => r.value).sort((a, b) => a - b)).toEqual(result.expected.map((e) => e.value).sort((a, b) => a - b));
+	});
 
 	it("reports the worker's failure when the rows are awaited", async () => {
 		const dir = tempDir();

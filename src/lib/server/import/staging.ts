@@ -55,7 +55,11 @@ export class ValueStaging {
 	 * name, so that an import interrupted for good (killed) leaves a folder the next import into
 	 * that store recognises and removes (removeStaleStaging).
 	 */
-	constructor(dir = tmpdir(), store = 'essai') {
+	constructor(
+		dir = tmpdir(),
+		store = 'essai',
+		private readonly maxInFlight = MAX_IN_FLIGHT
+	) {
 		this.dir = mkdtempSync(join(dir, `${STAGING_PREFIX}${store}-`));
 		this.path = join(this.dir, 'values.sqlite');
 	}
@@ -91,7 +95,7 @@ export class ValueStaging {
 		if (this.inline) return this.inline.add(key, bytes, count, newDates, newTexts);
 		this.worker ??= this.startWorker();
 		// Bounded memory: wait while the worker is far behind (or until it reports a failure).
-		while (this.failure === null && this.posted - Atomics.load(this.done, 0) >= MAX_IN_FLIGHT) {
+		while (this.failure === null && this.posted - Atomics.load(this.done, 0) >= this.maxInFlight) {
 			const seen = Atomics.load(this.done, 0);
 			if (seen < 0) break;
 			Atomics.wait(this.done, 0, seen, 1000);
